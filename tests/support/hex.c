@@ -1,0 +1,81 @@
+#include "hex.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int nib(int c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+size_t xcv_test_hex(const char *hex, uint8_t *out, size_t cap)
+{
+    size_t n = 0;
+    int hi = -1;
+    for (; *hex; hex++) {
+        if (*hex == ' ' || *hex == ':' || *hex == '\n' || *hex == '\t') {
+            continue;
+        }
+        int v = nib((unsigned char)*hex);
+        if (v < 0) {
+            return (size_t)-1;
+        }
+        if (hi < 0) {
+            hi = v;
+        } else {
+            if (n >= cap) {
+                return (size_t)-1;
+            }
+            out[n++] = (uint8_t)(hi << 4 | v);
+            hi = -1;
+        }
+    }
+    return hi < 0 ? n : (size_t)-1;
+}
+
+uint8_t *xcv_test_read_file(const char *path, size_t *out_len)
+{
+    char full[4096];
+    const char *root = getenv("XCV_SOURCE_DIR");
+    if (path[0] != '/' && root != NULL) {
+        snprintf(full, sizeof full, "%s/%s", root, path);
+    } else {
+        snprintf(full, sizeof full, "%s", path);
+    }
+    FILE *f = fopen(full, "rb");
+    if (f == NULL) {
+        return NULL;
+    }
+    size_t cap = 4096, n = 0;
+    uint8_t *buf = malloc(cap);
+    while (buf != NULL) {
+        size_t r = fread(buf + n, 1, cap - n, f);
+        n += r;
+        if (n < cap) {
+            break;
+        }
+        uint8_t *nb = realloc(buf, cap * 2);
+        if (nb == NULL) {
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        buf = nb;
+        cap *= 2;
+    }
+    fclose(f);
+    if (buf != NULL) {
+        *out_len = n;
+    }
+    return buf;
+}
