@@ -13,6 +13,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* Results deliberately unused: only survival and invariants matter here. */
+#define XCV_IGNORE(e) do { if ((e) != XCV_OK) { } } while (0)
+
 static const uint8_t *g_base;
 static size_t g_size;
 
@@ -126,8 +129,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         {XCV_REF_URI, {(const uint8_t *)"spiffe://example.org/x", 22}},
     };
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
-        (void)xcv_ident_match(&c, &refs[i], 0);
-        (void)xcv_ident_match(&c, &refs[i], XCV_FLAG_CN_FALLBACK);
+        XCV_IGNORE(xcv_ident_match(&c, &refs[i], 0));
+        XCV_IGNORE(xcv_ident_match(&c, &refs[i], XCV_FLAG_CN_FALLBACK));
     }
     return 0;
 }

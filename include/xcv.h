@@ -458,6 +458,10 @@ XCV_API void xcv_sha256(xcv_slice data, uint8_t out[32]);
  * block in *in, decodes it into out (capacity out_cap) and advances *in past
  * its END line. Text outside blocks is ignored; CRLF accepted; base64 strict.
  * Returns XCV_ERR_PEM_NOT_FOUND when no further block exists.
+ * XCV_ERR_PEM_BUFFER_SMALL: *out_len is the size needed, *in is unchanged.
+ * XCV_ERR_PEM_BAD_BASE64 / XCV_ERR_PEM_NO_END: *in is advanced past the
+ * broken block's BEGIN line, so a caller can skip it and continue.
+ * Nothing is written to out on any error.
  */
 XCV_API XCV_MUST_USE xcv_err xcv_pem_next(xcv_slice *in, uint8_t *out, size_t out_cap,
                                           size_t *out_len);
@@ -682,17 +686,50 @@ struct xcv_result {
     size_t trace_total;  /* attempts made (may exceed trace_cap) */
 };
 
-/* Working memory for one verification; caller-allocated, reusable. */
+/* Private to xcv_verify: one level of the explicit path-search stack. */
+struct xcv_path_frame {
+    struct xcv_anchor_cursor cursor; /* position in the anchor store */
+    int phase;                       /* which candidate group is being enumerated */
+    int next;                        /* next presented index to consider */
+    int sub;                         /* presented candidate: 0 as anchor (pin), 1 as CA */
+    int tried;                       /* candidates judged at this level */
+};
+
+/* Private to xcv_verify: anchor signature results, keyed by (child, anchor key). */
+struct xcv_anchor_sig_memo {
+    xcv_slice spki;
+    int child;
+    xcv_err err;
+};
+#define XCV_ANCHOR_MEMO 16
+
+/*
+ * Working memory for one verification; caller-allocated, reusable, not
+ * shared between threads. Its size is part of the documented API (see
+ * README). After xcv_verify returns, certs[0..count-1] hold the parsed
+ * presented certificates (those whose bit is set in parsed), and
+ * cert_sha256/spki_sha256 their SHA-256 digests; the rest is private.
+ */
 struct xcv_verifier {
     struct xcv_cert certs[XCV_MAX_PRESENTED];
     uint8_t cert_sha256[XCV_MAX_PRESENTED][32];
     uint8_t spki_sha256[XCV_MAX_PRESENTED][32];
     size_t count;
-    /* path search state (private) */
-    int stack_cand[XCV_MAX_DEPTH];
-    struct xcv_anchor_cursor stack_cursor[XCV_MAX_DEPTH];
+    uint32_t parsed;                     /* bit i: certs[i] parsed successfully */
+    /* private: per-call caches */
+    uint32_t ca_checked;                 /* bit i: ca_err[i] is valid */
+    xcv_err ca_err[XCV_MAX_PRESENTED];   /* issuer-independent CA checks of certs[i] */
     uint32_t sig_ok[XCV_MAX_PRESENTED];  /* bit j of [i]: issuer j verified cert i */
-    uint32_t sig_bad[XCV_MAX_PRESENTED];
+    uint32_t sig_bad[XCV_MAX_PRESENTED]; /* bit j of [i]: issuer j failed on cert i */
+    uint16_t sig_err[XCV_MAX_PRESENTED][XCV_MAX_PRESENTED]; /* the error when sig_bad */
+    struct xcv_anchor_sig_memo anchor_memo[XCV_ANCHOR_MEMO];
+    size_t anchor_memo_n;
+    /* private: path search state */
+    struct xcv_path_frame frames[XCV_MAX_DEPTH];
+    int path[XCV_MAX_DEPTH];
+    size_t path_len;
+    unsigned long nc_left;               /* name-constraint comparisons left */
+    struct xcv_pubkey anchor_key;        /* scratch: decoded anchor key */
     struct xcv_cert anchor_cert;         /* scratch: parsed anchor certificate */
 };
 
@@ -720,6 +757,52 @@ XCV_API XCV_MUST_USE xcv_err xcv_ident_match(const struct xcv_cert *cert,
 
 /* Validates a reference identity alone. */
 XCV_API XCV_MUST_USE xcv_err xcv_ref_check(const struct xcv_ref *ref);
+
+/* Reasons a reference did not match (bits of xcv_ident_explain's *out_reasons). */
+#define XCV_MISMATCH_NO_SAN           (1u << 0) /* the certificate has no subjectAltName */
+#define XCV_MISMATCH_NO_DNS_SAN       (1u << 1) /* DNS reference, no dNSName SAN */
+#define XCV_MISMATCH_NO_IP_SAN        (1u << 2) /* IP reference, no iPAddress SAN */
+#define XCV_MISMATCH_NO_EMAIL_SAN     (1u << 3) /* email reference, no rfc822Name SAN */
+#define XCV_MISMATCH_NO_URI_SAN       (1u << 4) /* URI reference, no URI SAN */
+#define XCV_MISMATCH_CN_ONLY          (1u << 5) /* only the subject (CN/emailAddress) would
+                                                   match: fallback off, or SANs forbid it */
+#define XCV_MISMATCH_IP_AS_DNS        (1u << 6) /* IP reference spelled in a dNSName SAN */
+#define XCV_MISMATCH_WILDCARD_DEPTH   (1u << 7) /* a wildcard would need to cover the bare
+                                                   parent or more than one label */
+#define XCV_MISMATCH_WILDCARD_SUFFIX  (1u << 8) /* a wildcard over a public suffix (*.co.uk) */
+#define XCV_MISMATCH_PARTIAL_WILDCARD (1u << 9) /* a partial-label wildcard (f*.example.com) */
+#define XCV_MISMATCH_MALFORMED_SAN    (1u << 10)/* SAN entries of the type were malformed */
+
+/*
+ * Same result as xcv_ident_match, and on XCV_ERR_NAME_MISMATCH sets
+ * *out_reasons to XCV_MISMATCH_* bits saying why (0 when matched), for
+ * diagnostics. A malformed subjectAltName returns XCV_ERR_CERT_BAD_SAN.
+ */
+XCV_API XCV_MUST_USE xcv_err xcv_ident_explain(const struct xcv_cert *cert,
+                                               const struct xcv_ref *ref, uint32_t flags,
+                                               unsigned *out_reasons);
+
+/*
+ * Lists the certificate's subjectAltName entries (all types) into out (up
+ * to cap; out may be NULL when cap is 0) and returns how many there are,
+ * which may exceed cap. out_has_dns/out_has_ip (may be NULL) are set to 1
+ * when a dNSName / iPAddress entry exists (then the CN fallback never
+ * applies). Returns 0 for a missing or malformed SAN.
+ */
+XCV_API size_t xcv_ident_list(const struct xcv_cert *cert, struct xcv_general_name *out,
+                              size_t cap, int *out_has_ip, int *out_has_dns);
+
+/* The most specific subject CN (the last one): 1 and *out_cn set, or 0 if none. */
+XCV_API int xcv_ident_cn(const struct xcv_cert *cert, xcv_slice *out_cn);
+
+/*
+ * Formats an IP address: len 4 dotted quad, len 16 RFC 5952 text
+ * (::ffff:a.b.c.d for IPv4-mapped), len 8 or 32 (a name constraint) as
+ * "address/prefix" (or "address/mask" when the mask is not contiguous); other
+ * lengths as hex. NUL-terminates when cap > 0; returns the length needed
+ * (excluding the NUL), so truncation shows as a return >= cap.
+ */
+XCV_API size_t xcv_ip_format(const uint8_t *ip, size_t len, char *out, size_t cap);
 
 #ifdef __cplusplus
 }

@@ -15,4 +15,53 @@ XCV_MUST_USE xcv_err xcv_ip_parse(xcv_slice text, uint8_t out[16], size_t *out_l
  */
 int xcv_dns_match(xcv_slice pattern, xcv_slice host);
 
+/*
+ * Strict host-name check for references: ASCII letters, digits and hyphens,
+ * labels of 1..63 octets not starting or ending with a hyphen, at most 253
+ * octets, no trailing dot, last label not all digits. Returns XCV_OK,
+ * XCV_ERR_REFERENCE_NOT_ASCII (a byte >= 0x80, no NUL) or XCV_ERR_BAD_REFERENCE.
+ */
+XCV_MUST_USE xcv_err xcv_dns_check_ref(xcv_slice name);
+
+/*
+ * Relaxed syntax check for names found in certificates (SAN dNSName, CN,
+ * constraint bases): labels of 1..63 octets of letters, digits, '-' and '_',
+ * at most 253 octets, no trailing dot, no empty label. With allow_wildcard,
+ * the first label may be exactly "*". 1 valid, 0 not.
+ */
+int xcv_dns_check_name(xcv_slice name, int allow_wildcard);
+
+/* A URI split for comparison and name constraints. */
+#define XCV_URI_HOST_NONE 0 /* no authority, or an empty host */
+#define XCV_URI_HOST_NAME 1 /* reg-name */
+#define XCV_URI_HOST_IP   2 /* IP-literal ("[...]") or IPv4 dotted quad */
+struct xcv_uri_parts {
+    xcv_slice scheme; /* without ':' */
+    xcv_slice pre;    /* from ':' up to the host (":" "//" userinfo "@") */
+    xcv_slice host;   /* reg-name, or the IP text without brackets */
+    xcv_slice post;   /* the rest (port, path, query, fragment) */
+    int host_kind;    /* XCV_URI_HOST_* */
+};
+
+/*
+ * Splits an absolute URI: scheme ALPHA *(ALPHA / DIGIT / "+" / "-" / ".")
+ * then ':'; an authority after "//" up to '/', '?', '#'; every byte in
+ * 0x21..0x7E. 1 on success, 0 when the text is not such a URI.
+ */
+int xcv_uri_split(xcv_slice uri, struct xcv_uri_parts *out);
+
+/*
+ * CA/Browser Forum Baseline Requirements 7.1.4.3 (subject commonName):
+ * "If present, this attribute MUST contain exactly one entry that is one of
+ * the values contained in the Certificate's subjectAltName extension", an
+ * IP address in its canonical text (dotted quad; RFC 5952 for IPv6).
+ * Applies when the certificate has a dNSName or iPAddress SAN and a subject
+ * CN: every CN must equal, byte for byte, a dNSName SAN value or the
+ * xcv_ip_format() text of an iPAddress SAN. Returns XCV_OK (also when the
+ * rule does not apply) or XCV_ERR_NAME_MISMATCH. Not called by
+ * xcv_ident_match: a policy for verify.c to apply to server leaves if wanted
+ * (x509-limbo webpki::cn::*).
+ */
+XCV_MUST_USE xcv_err xcv_ident_cn_consistent(const struct xcv_cert *cert);
+
 #endif

@@ -9,7 +9,9 @@
 
 /*
  * Checks the key itself against policy before use as an issuer key:
- * RSA modulus >= min_rsa_bits (and <= 8192), exponent odd and >= 3;
+ * RSA modulus >= min_rsa_bits (0: 2048; at least 1024) and <= 4096 (BearSSL's
+ * BR_MAX_RSA_SIZE; larger: XCV_ERR_UNSUPPORTED_KEY), modulus odd, exponent odd,
+ * >= 3 and < 2^32;
  * EC point on its curve (P-256/384/521); other key types
  * XCV_ERR_UNSUPPORTED_KEY.
  */
@@ -27,6 +29,43 @@ XCV_MUST_USE xcv_err xcv_sig_check_key(const struct xcv_pubkey *key, unsigned mi
 XCV_MUST_USE xcv_err xcv_sig_verify(const struct xcv_pubkey *key, xcv_sig_alg alg,
                                     xcv_slice params, xcv_slice data, xcv_slice signature,
                                     uint32_t flags, unsigned min_rsa_bits);
+
+/*
+ * The checks of xcv_sig_verify() that need no arithmetic: algorithm support,
+ * hash policy (MD5 never, SHA-1 only with XCV_FLAG_ALLOW_SHA1), key type fit,
+ * parameters, RSA size and exponent, EC curve and point format (not whether
+ * the point is on the curve). Run it before trusting a cache hit.
+ * min_rsa_bits: 0 means the default 2048; values below 1024 count as 1024.
+ */
+XCV_MUST_USE xcv_err xcv_sig_precheck(const struct xcv_pubkey *key, xcv_sig_alg alg,
+                                      xcv_slice params, uint32_t flags, unsigned min_rsa_bits);
+
+/* ---- verified-signature cache (src/sigcache.c) ---- */
+
+/*
+ * Cache key: SHA-256 over a label and the length-prefixed SPKI, algorithm,
+ * parameters TLV, SHA-256(tbs) and signature.
+ */
+void xcv_sig_cache_key(const struct xcv_pubkey *key, xcv_sig_alg alg, xcv_slice params,
+                       xcv_slice tbs, xcv_slice signature, uint8_t out[32]);
+
+/* 1 when key is cached (refreshes its stamp, counts a hit), else 0 (counts a
+ * miss). A NULL or zero-capacity cache never hits and counts nothing. */
+int xcv_sig_cache_lookup(struct xcv_sig_cache *c, const uint8_t key[32]);
+
+/* Records key as verified; replaces the least recently used entry of its set. */
+void xcv_sig_cache_insert(struct xcv_sig_cache *c, const uint8_t key[32]);
+
+/*
+ * xcv_sig_verify() through the cache: runs xcv_sig_precheck() every time
+ * (so a policy change is never bypassed by a cached result), then answers
+ * XCV_OK from the cache or verifies and caches a success. *out_hit (may be
+ * NULL) is 1 when the cache answered. cache may be NULL.
+ */
+XCV_MUST_USE xcv_err xcv_sig_verify_cached(struct xcv_sig_cache *cache,
+                                           const struct xcv_pubkey *key, xcv_sig_alg alg,
+                                           xcv_slice params, xcv_slice data, xcv_slice signature,
+                                           uint32_t flags, unsigned min_rsa_bits, int *out_hit);
 
 /* SHA-256 in pieces, for hashing several slices without copying. */
 struct xcv_sha256_ctx {

@@ -1,0 +1,711 @@
+/*
+ * verify.c -- xcv_verify(): from presented certificates, a trust-anchor
+ * store and parameters to a verdict, with zero heap allocation.
+ *
+ * Purpose
+ *   Parses the presented certificates into the caller's xcv_verifier, runs
+ *   the checks that depend only on the leaf, then lets path.c search for a
+ *   path, judging every partial path here (judge()), and fills xcv_result.
+ *
+ * RFC sections: RFC 5280 6.1 (basic path validation: 6.1.3 (a) signature and
+ * validity, (b)/(c) name constraints; 6.1.4 (k) basicConstraints, (l)/(m)
+ * pathLenConstraint, (n) keyUsage keyCertSign, (o) critical extensions);
+ * 4.2.1.3 keyUsage, 4.2.1.12 extKeyUsage, 4.1.2.2 serialNumber; RFC 6125 /
+ * RFC 9525 identity (through xcv_ident_match); CA/Browser Forum Baseline
+ * Requirements 7.1.2 (EKU).
+ *
+ * Order of work (cheap first; no signature before every cheap check passed)
+ *   1. arguments, then xcv_ref_check of the reference identity;
+ *   2. parse the leaf (failure: its error and DER offset, index 0), then the
+ *      other certificates (one that fails to parse is an irrelevant extra:
+ *      it is never a candidate);
+ *   3. identity of the leaf (xcv_ident_match) -- computed first, reported
+ *      last, see "Decisions";
+ *   4. leaf checks: structure, validity, leaf-is-CA, keyUsage, EKU -- any
+ *      failure is final (as webpki's check_issuer_independent_properties on
+ *      the end entity), index 0;
+ *   5. path search (path.c) with judge(): for a presented intermediate the
+ *      issuer-independent CA checks (cached per certificate), pathLen, its
+ *      name constraints over the certificates below, then the signature; for
+ *      an anchor its time limit, pathLen (anchor certificates), its name
+ *      constraints, then the signature.
+ *
+ * Decisions (where the issue is silent; security first, following Go,
+ * rustls-webpki and Chromium)
+ *   - Identity: a reference name that does not match is reported only when
+ *     the path itself is valid. When both fail, the path error is reported
+ *     (as Go and webpki do), so an untrusted certificate is never described
+ *     as "wrong name" (which invites a user exception for the wrong reason).
+ *     A malformed reference (XCV_ERR_BAD_REFERENCE, _NOT_ASCII) fails at once
+ *     with index XCV_INDEX_NONE.
+ *   - Leaf that is a CA (basicConstraints cA=TRUE): rejected for every purpose
+ *     (webpki's CaUsedAsEndEntity), unless XCV_FLAG_ALLOW_CA_LEAF, or the
+ *     store trusts the leaf itself (a pin or the identical certificate: the
+ *     leaf is then the trust anchor, as for a self-signed server certificate
+ *     made with "openssl req -x509", which sets cA=TRUE).
+ *   - Leaf keyUsage (only when the extension is present; at least one of):
+ *       server: digitalSignature, keyEncipherment, keyAgreement;
+ *       client: digitalSignature, keyAgreement;
+ *       email: digitalSignature, nonRepudiation, keyEncipherment, keyAgreement;
+ *       code signing: digitalSignature;  any: no requirement.
+ *   - Leaf rules beyond the purpose: keyCertSign without cA=TRUE
+ *     (XCV_ERR_LEAF_KEY_USAGE, RFC 5280 4.2.1.3), nameConstraints in a
+ *     non-CA (XCV_ERR_CERT_BAD_EXTENSION, 4.2.1.10), and for the server
+ *     purpose anyExtendedKeyUsage anywhere in the leaf's EKU
+ *     (XCV_ERR_EKU_NOT_ALLOWED, CABF BR 7.1.2.7.10). A CA with an empty
+ *     subject is XCV_ERR_CERT_BAD_NAME (RFC 5280 4.1.2.6).
+ *   - EKU: absent on the leaf = any purpose (RFC 5280, Go). When present it
+ *     must contain the requested purpose; anyExtendedKeyUsage does NOT
+ *     satisfy a specific purpose, on the leaf or on a CA (rustls-webpki;
+ *     x509-limbo webpki::eku::ee-anyeku and ca-with-anyeku expect failure).
+ *     A CA's EKU, when present, constrains the path the same way (Chromium,
+ *     Go). XCV_PURPOSE_ANY requires nothing.
+ *   - Serial numbers: negative rejected (XCV_ERR_CERT_NEGATIVE_SERIAL),
+ *     longer than 20 octets rejected (XCV_ERR_CERT_BAD_SERIAL); zero is
+ *     accepted, as rustls-webpki accepts it and RFC 5280 4.1.2.2 asks users
+ *     to "gracefully handle" such certificates.
+ *   - Critical extensions xcv parses but does not act on make the
+ *     certificate rejected as unknown critical: policyMappings,
+ *     policyConstraints, inhibitAnyPolicy (xcv does no policy processing, and
+ *     those can invalidate a path), subjectDirectoryAttributes,
+ *     subjectInfoAccess. Critical certificatePolicies, CRL distribution
+ *     points, AIA, freshest CRL, issuerAltName and SCT lists cannot make a
+ *     path invalid without policy or revocation processing and are accepted.
+ *   - Anchors: their own signature and CA-ness are not checked (RFC 5280
+ *     6.1.1 (d): the anchor is an input). An anchor given as a certificate
+ *     has its pathLenConstraint enforced (as Go), its name constraints and
+ *     those of any anchor applied to every certificate of the path, and its
+ *     not-after enforced unless XCV_FLAG_IGNORE_ANCHOR_EXPIRY. Anchor EKU and
+ *     keyUsage are not enforced (webpki). A v1/v2 certificate may be an
+ *     anchor but never an intermediate (XCV_ERR_V1_CA).
+ *   - Pins: the pinned certificate ends the path; its own signature is not
+ *     checked; past pin.until -> XCV_ERR_PIN_EXPIRED; as an issuer its own
+ *     expiry is judged like an anchor certificate's (XCV_ERR_ANCHOR_EXPIRED
+ *     unless XCV_FLAG_IGNORE_ANCHOR_EXPIRY); as the leaf, every leaf check
+ *     (validity, usage, identity) still applies.
+ *   - Fault index for signature errors: the child certificate (its signature
+ *     does not verify under that issuer), except errors about the issuer's
+ *     key (too small RSA, bad exponent, bad EC point, unsupported or
+ *     malformed key), which name the issuer.
+ *   - Leaf key: an RSA or EC leaf key must meet the key policy issuer keys
+ *     meet (xcv_sig_check_key: min_rsa_bits, exponent, point on the curve;
+ *     CABF BR 6.1.5), since it signs the handshake; other key types are left
+ *     to the application.
+ *   - XCV_ERR_PATH_LEN_EXCEEDED names the CA whose pathLenConstraint is
+ *     exceeded (as Go and OpenSSL report it), XCV_INDEX_ANCHOR for an
+ *     anchor certificate's constraint.
+ *   - XCV_FLAG_NO_TIME_CHECK skips every time comparison (validity, anchor
+ *     and pin limits), but notBefore > notAfter is still rejected.
+ *   - Name constraints skip self-issued intermediates (RFC 5280 6.1.3 (b),
+ *     (c): "If certificate i is self-issued and it is not the final
+ *     certificate in the path, skip this step"); the leaf is always checked.
+ *
+ * Caller responsibilities: params->now is the current time; certs[0] is the
+ * leaf; the store and the certificate bytes outlive result (result->anchor,
+ * result->untrusted_issuer point into them).
+ */
+#include "verify.h"
+
+#include "anchors.h"
+#include "name.h"
+#include "nc.h"
+#include "path.h"
+#include "sig.h"
+
+/* Extensions xcv recognises but does not process: unsafe to ignore when critical. */
+#define UNPROCESSED_CRITICAL                                                                      \
+    (XCV_EXT_POLICY_MAPPINGS | XCV_EXT_POLICY_CONSTRAINTS | XCV_EXT_INHIBIT_ANY_POLICY |           \
+     XCV_EXT_SUBJECT_DIR_ATTRS | XCV_EXT_SUBJECT_INFO | XCV_EXT_OTHER)
+
+/* see xcv.h */
+void xcv_params_default(struct xcv_params *p)
+{
+    if (p == NULL) {
+        return;
+    }
+    memset(p, 0, sizeof(*p));
+    p->now = 0;
+    p->purpose = XCV_PURPOSE_SERVER;
+    p->flags = 0;
+    p->min_rsa_bits = 2048;
+    p->max_depth = XCV_MAX_DEPTH;
+    p->sig_budget = 100;
+    p->candidate_budget = 1000;
+    p->nc_budget = 250000;
+    p->cache = NULL;
+    p->trace = NULL;
+    p->trace_cap = 0;
+}
+
+/* see verify.h */
+int xcv_cert_self_issued(const struct xcv_cert *c)
+{
+    if ((c->flags & XCV_CERT_SELF_ISSUED_BYTES) != 0) {
+        return 1;
+    }
+    return xcv_dn_equal(c->subject, c->issuer);
+}
+
+/* see verify.h */
+xcv_err xcv_check_validity(const struct xcv_cert *c, const struct xcv_params *p)
+{
+    /* RFC 5280 4.1.2.5: "The validity period for a certificate is the period of
+     * time from notBefore through notAfter, inclusive." An empty period is
+     * malformed whatever the time. */
+    XCV_ENSURE(c->not_before <= c->not_after, XCV_ERR_VALIDITY_ORDER);
+    if ((p->flags & XCV_FLAG_NO_TIME_CHECK) != 0) {
+        return XCV_OK;
+    }
+    /* RFC 5280 6.1.3 (a)(2): "The certificate validity period includes the
+     * current time." */
+    XCV_ENSURE(p->now >= c->not_before, XCV_ERR_NOT_YET_VALID);
+    XCV_ENSURE(p->now <= c->not_after, XCV_ERR_EXPIRED);
+    return XCV_OK;
+}
+
+/* see verify.h */
+xcv_err xcv_check_structure(const struct xcv_cert *c)
+{
+    if ((c->flags & XCV_CERT_BAD_EXTENSION) != 0) {
+        return c->ext_err != XCV_OK ? c->ext_err : XCV_ERR_CERT_BAD_EXTENSION;
+    }
+    /* RFC 5280 4.2: "A certificate MUST NOT include more than one instance of
+     * a particular extension." */
+    XCV_ENSURE((c->flags & XCV_CERT_DUPLICATE_EXTENSION) == 0, XCV_ERR_CERT_DUPLICATE_EXTENSION);
+    /* RFC 5280 4.2: "A certificate-using system MUST reject the certificate if
+     * it encounters a critical extension it does not recognize or a critical
+     * extension that contains information that it cannot process." */
+    XCV_ENSURE((c->flags & XCV_CERT_UNKNOWN_CRITICAL) == 0 &&
+                   (c->ext_critical & UNPROCESSED_CRITICAL) == 0,
+               XCV_ERR_CERT_UNKNOWN_CRITICAL_EXTENSION);
+    /* RFC 5280 4.1.2.2: "The serial number MUST be a positive integer ...
+     * Conforming CAs MUST NOT use serialNumber values longer than 20 octets." */
+    XCV_ENSURE((c->flags & XCV_CERT_NEGATIVE_SERIAL) == 0, XCV_ERR_CERT_NEGATIVE_SERIAL);
+    XCV_ENSURE((c->flags & XCV_CERT_SERIAL_TOO_LONG) == 0, XCV_ERR_CERT_BAD_SERIAL);
+    return XCV_OK;
+}
+
+static uint32_t purpose_eku(xcv_purpose purpose)
+{
+    switch (purpose) {
+    case XCV_PURPOSE_SERVER:
+        return XCV_EKU_SERVER_AUTH;
+    case XCV_PURPOSE_CLIENT:
+        return XCV_EKU_CLIENT_AUTH;
+    case XCV_PURPOSE_EMAIL:
+        return XCV_EKU_EMAIL_PROTECTION;
+    case XCV_PURPOSE_CODE_SIGNING:
+        return XCV_EKU_CODE_SIGNING;
+    default:
+        return 0;
+    }
+}
+
+static uint32_t purpose_ku(xcv_purpose purpose)
+{
+    switch (purpose) {
+    case XCV_PURPOSE_SERVER:
+        return XCV_KU_DIGITAL_SIGNATURE | XCV_KU_KEY_ENCIPHERMENT | XCV_KU_KEY_AGREEMENT;
+    case XCV_PURPOSE_CLIENT:
+        return XCV_KU_DIGITAL_SIGNATURE | XCV_KU_KEY_AGREEMENT;
+    case XCV_PURPOSE_EMAIL:
+        return XCV_KU_DIGITAL_SIGNATURE | XCV_KU_NON_REPUDIATION | XCV_KU_KEY_ENCIPHERMENT |
+               XCV_KU_KEY_AGREEMENT;
+    case XCV_PURPOSE_CODE_SIGNING:
+        return XCV_KU_DIGITAL_SIGNATURE;
+    default:
+        return 0;
+    }
+}
+
+/* RFC 5280 4.2.1.12: "If the extension is present, then the certificate MUST
+ * only be used for one of the purposes indicated." anyExtendedKeyUsage does
+ * not stand for a specific purpose (webpki; CABF BR 7.1.2.7.10). */
+static xcv_err check_eku(const struct xcv_cert *c, xcv_purpose purpose)
+{
+    uint32_t need = purpose_eku(purpose);
+
+    if (need == 0 || (c->ext_present & XCV_EXT_EXT_KEY_USAGE) == 0) {
+        return XCV_OK;
+    }
+    XCV_ENSURE((c->eku & need) != 0, XCV_ERR_EKU_NOT_ALLOWED);
+    return XCV_OK;
+}
+
+/* see verify.h */
+xcv_err xcv_check_ca_eku(const struct xcv_cert *c, xcv_purpose purpose)
+{
+    return check_eku(c, purpose);
+}
+
+/* see verify.h */
+xcv_err xcv_check_leaf_usage(const struct xcv_cert *c, xcv_purpose purpose)
+{
+    uint32_t ku = purpose_ku(purpose);
+
+    /* RFC 5280 4.2.1.12: "If a certificate contains both a key usage extension
+     * and an extended key usage extension, then both extensions MUST be
+     * processed independently and the certificate MUST only be used for a
+     * purpose consistent with both extensions." */
+    if (ku != 0 && (c->ext_present & XCV_EXT_KEY_USAGE) != 0) {
+        XCV_ENSURE((c->key_usage & ku) != 0, XCV_ERR_LEAF_KEY_USAGE);
+    }
+    /* RFC 5280 4.2.1.3: "If the keyCertSign bit is asserted, then the cA bit
+     * in the basic constraints extension MUST also be asserted." */
+    if ((c->ext_present & XCV_EXT_KEY_USAGE) != 0 && (c->key_usage & XCV_KU_KEY_CERT_SIGN) != 0) {
+        XCV_ENSURE(c->is_ca, XCV_ERR_LEAF_KEY_USAGE);
+    }
+    /* CABF BR 7.1.2.7.10 (subscriber certificates): "anyExtendedKeyUsage
+     * MUST NOT be present" -- enforced for the TLS server purpose. */
+    if (purpose == XCV_PURPOSE_SERVER && (c->ext_present & XCV_EXT_EXT_KEY_USAGE) != 0) {
+        XCV_ENSURE((c->eku & XCV_EKU_ANY) == 0, XCV_ERR_EKU_NOT_ALLOWED);
+    }
+    /* RFC 5280 4.2.1.10: "The name constraints extension, which MUST be used
+     * only in a CA certificate". */
+    if ((c->ext_present & XCV_EXT_NAME_CONSTRAINTS) != 0) {
+        XCV_ENSURE(c->is_ca, XCV_ERR_CERT_BAD_EXTENSION);
+    }
+    return check_eku(c, purpose);
+}
+
+/* see verify.h */
+xcv_err xcv_check_ca(const struct xcv_cert *c, const struct xcv_params *p)
+{
+    XCV_TRY(xcv_check_structure(c));
+    XCV_TRY(xcv_check_validity(c, p));
+    /* RFC 5280 6.1.4 (k): "If certificate i is a version 1 or version 2
+     * certificate, then the application MUST either verify that certificate i
+     * is a CA certificate through out-of-band means or reject the
+     * certificate." xcv rejects. */
+    XCV_ENSURE(c->version >= 3, XCV_ERR_V1_CA);
+    /* RFC 5280 6.1.4 (k): "verify that the basicConstraints extension is
+     * present and that cA is set to TRUE." */
+    XCV_ENSURE((c->ext_present & XCV_EXT_BASIC_CONSTRAINTS) != 0 && c->is_ca, XCV_ERR_NOT_A_CA);
+    /* RFC 5280 4.1.2.6: "If the subject is a CA ... then the subject field
+     * MUST be populated with a non-empty distinguished name". */
+    XCV_ENSURE(!xcv_name_is_empty(c->subject), XCV_ERR_CERT_BAD_NAME);
+    /* RFC 5280 6.1.4 (n): "If a key usage extension is present, verify that
+     * the keyCertSign bit is set." */
+    if ((c->ext_present & XCV_EXT_KEY_USAGE) != 0) {
+        XCV_ENSURE((c->key_usage & XCV_KU_KEY_CERT_SIGN) != 0, XCV_ERR_CA_KEY_USAGE);
+    }
+    XCV_TRY(check_eku(c, p->purpose));
+    return XCV_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Judging a partial path                                                    */
+/* ------------------------------------------------------------------------ */
+
+struct judge_ctx {
+    struct xcv_verifier *v;
+    const struct xcv_params *p;
+    struct xcv_result *r;
+};
+
+static int is_key_error(xcv_err err)
+{
+    return err == XCV_ERR_RSA_KEY_TOO_SMALL || err == XCV_ERR_BAD_RSA_EXPONENT ||
+           err == XCV_ERR_BAD_EC_POINT || err == XCV_ERR_UNSUPPORTED_KEY ||
+           err == XCV_ERR_CERT_BAD_RSA_KEY || err == XCV_ERR_CERT_BAD_EC_KEY ||
+           err == XCV_ERR_CERT_BAD_SPKI;
+}
+
+/*
+ * One signature verification. A hit in params->cache costs no budget (the
+ * policy checks of xcv_sig_precheck still run first, so a cached result
+ * never bypasses a policy change); a verification spends one unit of
+ * sig_budget, and a success is inserted in the cache.
+ */
+static xcv_err run_sig(struct judge_ctx *j, const struct xcv_pubkey *key,
+                       const struct xcv_cert *child)
+{
+    const struct xcv_params *p = j->p;
+    uint8_t ck[32];
+    xcv_err err;
+
+    if (p->cache != NULL) {
+        XCV_TRY(xcv_sig_precheck(key, child->sig_alg, child->sig_params, p->flags,
+                                 p->min_rsa_bits));
+        xcv_sig_cache_key(key, child->sig_alg, child->sig_params, child->tbs, child->signature,
+                          ck);
+        if (xcv_sig_cache_lookup(p->cache, ck)) {
+            j->r->cache_hits++;
+            return XCV_OK;
+        }
+    }
+    if (j->r->sig_checks >= p->sig_budget) {
+        return XCV_ERR_SIGNATURE_BUDGET;
+    }
+    j->r->sig_checks++;
+    /* RFC 5280 6.1.3 (a)(1): "The signature on the certificate can be
+     * verified using working_public_key_algorithm, the working_public_key,
+     * and the working_public_key_parameters." */
+    err = xcv_sig_verify(key, child->sig_alg, child->sig_params, child->tbs, child->signature,
+                         p->flags, p->min_rsa_bits);
+    if (err == XCV_OK && p->cache != NULL) {
+        xcv_sig_cache_insert(p->cache, ck);
+    }
+    return err;
+}
+
+/* Signature of presented cert `child` under presented cert `issuer`, memoised. */
+static xcv_err sig_by_presented(struct judge_ctx *j, int child, int issuer, int *out_index)
+{
+    struct xcv_verifier *v = j->v;
+    uint32_t bit = 1u << issuer;
+    xcv_err err;
+
+    if ((v->sig_ok[child] & bit) != 0) {
+        return XCV_OK;
+    }
+    if ((v->sig_bad[child] & bit) != 0) {
+        err = (xcv_err)v->sig_err[child][issuer];
+    } else {
+        err = run_sig(j, &v->certs[issuer].key, &v->certs[child]);
+        if (xcv_path_is_fatal(err)) {
+            *out_index = child;
+            return err;
+        }
+        if (err == XCV_OK) {
+            v->sig_ok[child] |= bit;
+            return XCV_OK;
+        }
+        v->sig_bad[child] |= bit;
+        v->sig_err[child][issuer] = (uint16_t)err;
+    }
+    *out_index = is_key_error(err) ? issuer : child;
+    return err;
+}
+
+/* Signature of presented cert `child` under an anchor's key, memoised by key bytes. */
+static xcv_err sig_by_anchor(struct judge_ctx *j, int child, const struct xcv_anchor *a,
+                             int *out_index)
+{
+    struct xcv_verifier *v = j->v;
+    size_t n = v->anchor_memo_n < XCV_ANCHOR_MEMO ? v->anchor_memo_n : XCV_ANCHOR_MEMO;
+    xcv_err err = XCV_OK;
+
+    for (size_t i = 0; i < n; i++) {
+        const struct xcv_anchor_sig_memo *m = &v->anchor_memo[i];
+        if (m->child == child && xcv_slice_eq(m->spki, a->spki)) {
+            err = m->err;
+            *out_index = is_key_error(err) ? XCV_INDEX_ANCHOR : child;
+            return err;
+        }
+    }
+    err = xcv_pubkey_parse(a->spki, &v->anchor_key);
+    if (err == XCV_OK) {
+        err = run_sig(j, &v->anchor_key, &v->certs[child]);
+        if (xcv_path_is_fatal(err)) {
+            *out_index = child;
+            return err;
+        }
+    }
+    {
+        struct xcv_anchor_sig_memo *m = &v->anchor_memo[v->anchor_memo_n % XCV_ANCHOR_MEMO];
+        m->spki = a->spki;
+        m->child = child;
+        m->err = err;
+        v->anchor_memo_n++;
+    }
+    *out_index = is_key_error(err) ? XCV_INDEX_ANCHOR : child;
+    return err;
+}
+
+/*
+ * RFC 5280 6.1.4 (l), (m): a pathLenConstraint P allows at most P
+ * non-self-issued intermediates below the CA. Returns XCV_OK, or
+ * XCV_ERR_PATH_LEN_EXCEEDED (the caller has set *out_index to the CA).
+ */
+static xcv_err check_pathlen(const struct xcv_verifier *v, const int *path, size_t len,
+                             int path_len)
+{
+    int seen = 0;
+
+    if (path_len < 0) {
+        return XCV_OK;
+    }
+    for (size_t i = len; i > 1; i--) {
+        if (!xcv_cert_self_issued(&v->certs[path[i - 1]])) {
+            seen++;
+            if (seen > path_len) {
+                return XCV_ERR_PATH_LEN_EXCEEDED;
+            }
+        }
+    }
+    return XCV_OK;
+}
+
+/* Name constraints of one CA or anchor over path[0..len-1]. */
+static xcv_err apply_nc(struct judge_ctx *j, const int *path, size_t len, xcv_slice permitted,
+                        xcv_slice excluded, int *out_index)
+{
+    struct xcv_verifier *v = j->v;
+
+    if (permitted.n == 0 && excluded.n == 0) {
+        return XCV_OK;
+    }
+    for (size_t i = 0; i < len; i++) {
+        const struct xcv_cert *c = &v->certs[path[i]];
+        xcv_err err;
+        /* RFC 5280 6.1.3 (b): "If certificate i is self-issued and it is not
+         * the final certificate in the path, skip this step." */
+        if (i > 0 && xcv_cert_self_issued(c)) {
+            continue;
+        }
+        /* RFC 5280 4.2.1.10: "Restrictions apply to the subject distinguished
+         * name and apply to subject alternative names." */
+        err = xcv_nc_check(c, i == 0, permitted, excluded, &v->nc_left);
+        if (err != XCV_OK) {
+            *out_index = path[i];
+            return err;
+        }
+    }
+    return XCV_OK;
+}
+
+/* Time limit of an anchor or pin. */
+static xcv_err check_anchor_time(const struct judge_ctx *j, const struct xcv_anchor *a,
+                                 xcv_time cert_not_after)
+{
+    const struct xcv_params *p = j->p;
+
+    if ((p->flags & XCV_FLAG_NO_TIME_CHECK) != 0) {
+        return XCV_OK;
+    }
+    if ((a->flags & XCV_ANCHOR_PIN) != 0) {
+        /* The user's exception holds only until the time they chose. */
+        XCV_ENSURE(!xcv_anchor_expired(a, p->now), XCV_ERR_PIN_EXPIRED);
+        if (a->cert_der.n > 0 && (p->flags & XCV_FLAG_IGNORE_ANCHOR_EXPIRY) == 0) {
+            XCV_ENSURE(p->now <= cert_not_after, XCV_ERR_ANCHOR_EXPIRED);
+        }
+        return XCV_OK;
+    }
+    if ((a->flags & XCV_ANCHOR_ENFORCE_EXPIRY) != 0 &&
+        (p->flags & XCV_FLAG_IGNORE_ANCHOR_EXPIRY) == 0) {
+        XCV_ENSURE(!xcv_anchor_expired(a, p->now), XCV_ERR_ANCHOR_EXPIRED);
+    }
+    return XCV_OK;
+}
+
+/* pathLenConstraint of an anchor given as a certificate (Go enforces it too). */
+static xcv_err check_anchor_pathlen(struct judge_ctx *j, const struct xcv_anchor *a,
+                                    const int *path, size_t len)
+{
+    struct xcv_verifier *v = j->v;
+
+    if (a->cert_der.n == 0 || len < 2) {
+        return XCV_OK;
+    }
+    if (xcv_cert_parse(a->cert_der, &v->anchor_cert, NULL) != XCV_OK) {
+        return XCV_OK; /* an anchor made from fields we cannot re-parse: no pathLen */
+    }
+    if ((v->anchor_cert.ext_present & XCV_EXT_BASIC_CONSTRAINTS) == 0) {
+        return XCV_OK;
+    }
+    return check_pathlen(v, path, len, v->anchor_cert.path_len);
+}
+
+static xcv_err judge(void *ctx, const int *path, size_t len, const struct xcv_path_cand *cand,
+                     int *out_index)
+{
+    struct judge_ctx *j = (struct judge_ctx *)ctx;
+    struct xcv_verifier *v = j->v;
+    int child = path[len - 1];
+    xcv_err err;
+
+    if (cand->self) {
+        /* The leaf itself is trusted: nothing above it to verify. */
+        *out_index = child;
+        return check_anchor_time(j, cand->anchor, v->certs[child].not_after);
+    }
+    if (cand->index == XCV_INDEX_ANCHOR) {
+        const struct xcv_anchor *a = cand->anchor;
+        *out_index = XCV_INDEX_ANCHOR;
+        XCV_TRY(check_anchor_time(j, a, a->not_after));
+        XCV_TRY(check_anchor_pathlen(j, a, path, len));
+        XCV_TRY(apply_nc(j, path, len, a->nc_permitted, a->nc_excluded, out_index));
+        return sig_by_anchor(j, child, a, out_index);
+    }
+
+    int issuer = cand->index;
+    const struct xcv_cert *ic = &v->certs[issuer];
+    *out_index = issuer;
+    if (cand->anchor != NULL) {
+        /* A presented certificate the store trusts exactly (a pin). */
+        XCV_TRY(check_anchor_time(j, cand->anchor, ic->not_after));
+        XCV_TRY(check_anchor_pathlen(j, cand->anchor, path, len));
+        XCV_TRY(apply_nc(j, path, len, cand->anchor->nc_permitted, cand->anchor->nc_excluded,
+                         out_index));
+        return sig_by_presented(j, child, issuer, out_index);
+    }
+    /* An intermediate CA: issuer-independent checks, cached per certificate. */
+    if ((v->ca_checked & (1u << issuer)) == 0) {
+        v->ca_err[issuer] = xcv_check_ca(ic, j->p);
+        v->ca_checked |= 1u << issuer;
+    }
+    XCV_TRY(v->ca_err[issuer]);
+    /* RFC 5280 6.1.4 (l), (m): pathLenConstraint gives "the maximum number of
+     * non-self-issued intermediate certificates that may follow this
+     * certificate in a valid certification path." */
+    XCV_TRY(check_pathlen(v, path, len, ic->path_len));
+    XCV_TRY(apply_nc(j, path, len, ic->nc_permitted, ic->nc_excluded, out_index));
+    err = sig_by_presented(j, child, issuer, out_index);
+    return err;
+}
+
+/* ------------------------------------------------------------------------ */
+/* xcv_verify                                                                */
+/* ------------------------------------------------------------------------ */
+
+static void result_reset(struct xcv_result *r)
+{
+    memset(r, 0, sizeof(*r));
+    r->err = XCV_OK;
+    r->cert_index = XCV_INDEX_NONE;
+    r->top_index = XCV_INDEX_NONE;
+    for (size_t i = 0; i < XCV_MAX_DEPTH; i++) {
+        r->path[i] = XCV_INDEX_NONE;
+    }
+    r->anchor = NULL;
+    r->untrusted_issuer = xcv_slice_empty();
+}
+
+static xcv_err fail(struct xcv_result *r, xcv_err err, int index)
+{
+    r->err = err;
+    r->cert_index = index;
+    return err;
+}
+
+static void finish_budgets(const struct xcv_verifier *v, const struct xcv_params *p,
+                           struct xcv_result *r)
+{
+    r->nc_checks = p->nc_budget - v->nc_left;
+}
+
+/* see xcv.h */
+xcv_err xcv_verify(struct xcv_verifier *v, const struct xcv_params *params,
+                   const struct xcv_anchor_store *store, const xcv_slice *certs, size_t n,
+                   const struct xcv_ref *ref, struct xcv_result *result)
+{
+    xcv_err err;
+    xcv_err id_err = XCV_OK;
+    const struct xcv_cert *leaf;
+    struct judge_ctx jc;
+    struct xcv_path_search s;
+
+    if (result == NULL) {
+        return XCV_ERR_INVALID_ARGUMENT;
+    }
+    result_reset(result);
+    if (v == NULL || params == NULL || store == NULL || store->vt == NULL ||
+        store->vt->next_issuer == NULL || store->vt->trusts_cert == NULL ||
+        (certs == NULL && n > 0)) {
+        return fail(result, XCV_ERR_INVALID_ARGUMENT, XCV_INDEX_NONE);
+    }
+    if (params->max_depth < 1 || params->max_depth > XCV_MAX_DEPTH ||
+        params->min_rsa_bits < 1024 || (params->trace == NULL && params->trace_cap > 0) ||
+        params->purpose > XCV_PURPOSE_CODE_SIGNING) {
+        return fail(result, XCV_ERR_INVALID_ARGUMENT, XCV_INDEX_NONE);
+    }
+    if (n == 0) {
+        return fail(result, XCV_ERR_NO_CERTIFICATES, XCV_INDEX_NONE);
+    }
+    if (n > XCV_MAX_PRESENTED) {
+        return fail(result, XCV_ERR_TOO_MANY_CERTIFICATES, XCV_INDEX_NONE);
+    }
+    if (ref != NULL && ref->type != XCV_REF_NONE) {
+        err = xcv_ref_check(ref);
+        if (err != XCV_OK) {
+            return fail(result, err, XCV_INDEX_NONE);
+        }
+    }
+
+    /* Private state for this call. */
+    v->count = n;
+    v->parsed = 0;
+    v->ca_checked = 0;
+    memset(v->sig_ok, 0, sizeof(v->sig_ok));
+    memset(v->sig_bad, 0, sizeof(v->sig_bad));
+    v->anchor_memo_n = 0;
+    v->path_len = 0;
+    v->nc_left = params->nc_budget;
+
+    /* The leaf must parse; other certificates that do not are ignored extras. */
+    for (size_t i = 0; i < n; i++) {
+        size_t off = 0;
+        err = xcv_cert_parse(certs[i], &v->certs[i], &off);
+        if (err != XCV_OK) {
+            memset(&v->certs[i], 0, sizeof(v->certs[i]));
+            if (i == 0) {
+                result->der_offset = off;
+                return fail(result, err, 0);
+            }
+            continue;
+        }
+        v->parsed |= 1u << i;
+        xcv_sha256(v->certs[i].der, v->cert_sha256[i]);
+        xcv_sha256(v->certs[i].spki, v->spki_sha256[i]);
+    }
+    leaf = &v->certs[0];
+
+    /* Identity first: cheap, no signature; reported after the path (see the
+     * header comment). */
+    if (ref != NULL && ref->type != XCV_REF_NONE) {
+        id_err = xcv_ident_match(leaf, ref, params->flags);
+        if (id_err != XCV_OK && id_err != XCV_ERR_NAME_MISMATCH) {
+            return fail(result, id_err,
+                        (id_err == XCV_ERR_BAD_REFERENCE || id_err == XCV_ERR_REFERENCE_NOT_ASCII)
+                            ? XCV_INDEX_NONE
+                            : 0);
+        }
+    }
+
+    /* Checks of the leaf alone. */
+    err = xcv_check_structure(leaf);
+    if (err == XCV_OK) {
+        err = xcv_check_validity(leaf, params);
+    }
+    if (err == XCV_OK && (leaf->ext_present & XCV_EXT_BASIC_CONSTRAINTS) != 0 && leaf->is_ca &&
+        (params->flags & XCV_FLAG_ALLOW_CA_LEAF) == 0 &&
+        store->vt->trusts_cert(store, leaf, v->cert_sha256[0], v->spki_sha256[0]) == NULL) {
+        /* webpki: a CA certificate is not an end entity. */
+        err = XCV_ERR_LEAF_IS_CA;
+    }
+    if (err == XCV_OK) {
+        err = xcv_check_leaf_usage(leaf, params->purpose);
+    }
+    if (err == XCV_OK && (leaf->key.type == XCV_KEY_RSA || leaf->key.type == XCV_KEY_EC)) {
+        /* The leaf key signs the handshake: the same key policy as issuers
+         * (RSA size and exponent, EC point on the curve). */
+        err = xcv_sig_check_key(&leaf->key, params->min_rsa_bits);
+    }
+    if (err != XCV_OK) {
+        result->path[0] = 0;
+        result->path_len = 1;
+        result->top_index = 0;
+        return fail(result, err, 0);
+    }
+
+    jc.v = v;
+    jc.p = params;
+    jc.r = result;
+    s.v = v;
+    s.params = params;
+    s.store = store;
+    s.judge = judge;
+    s.judge_ctx = &jc;
+    s.result = result;
+    err = xcv_path_build(&s);
+    finish_budgets(v, params, result);
+    if (err != XCV_OK) {
+        return err;
+    }
+    if (id_err != XCV_OK) {
+        /* A valid path to a name the certificate does not cover. */
+        return fail(result, id_err, 0);
+    }
+    return XCV_OK;
+}

@@ -1,0 +1,825 @@
+/*
+ * test_verify.c -- hand-written tests of xcv_verify() for what
+ * vectors/chains.tsv cannot express: parameters and flags, result fields,
+ * trace, budgets, pins, store chains, anchor name constraints, the
+ * signature cache, argument checks, and the per-certificate check helpers.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chainutil.h"
+#include "path.h"
+#include "verify.h"
+#include "xcv.h"
+
+static struct xcv_verifier verifier;
+
+static xcv_time T(const char *iso)
+{
+    xcv_time t = 0;
+    assert_int_equal(xcv_chain_time(iso, &t), 0);
+    return t;
+}
+
+#define NOW "2026-06-01T00:00:00Z"
+
+static struct xcv_chain_fixture *load(const char *leaf, const char *ints, const char *anchors)
+{
+    struct xcv_chain_fixture *f = calloc(1, sizeof(*f));
+    assert_non_null(f);
+    assert_int_equal(xcv_chain_fixture_load(f, leaf, ints, anchors), 0);
+    return f;
+}
+
+static void unload(struct xcv_chain_fixture *f)
+{
+    xcv_chain_fixture_free(f);
+    free(f);
+}
+
+static struct xcv_params params_at(const char *iso)
+{
+    struct xcv_params p;
+    xcv_params_default(&p);
+    p.now = T(iso);
+    return p;
+}
+
+static const struct xcv_ref *dns(const char *name)
+{
+    static struct xcv_ref r;
+    r.type = XCV_REF_DNS;
+    r.name.p = (const uint8_t *)name;
+    r.name.n = strlen(name);
+    return &r;
+}
+
+static xcv_err run(struct xcv_chain_fixture *f, const struct xcv_params *p,
+                   const struct xcv_anchor_store *store, const struct xcv_ref *ref,
+                   struct xcv_result *r)
+{
+    xcv_err err = xcv_verify(&verifier, p, store != NULL ? store : &f->store.base, f->certs,
+                             f->ncerts, ref, r);
+    assert_int_equal(err, r->err);
+    return err;
+}
+
+/* ---------------------------------------------------------------- params */
+
+static void test_params_default(void **state)
+{
+    struct xcv_params p;
+    (void)state;
+    memset(&p, 0xA5, sizeof(p));
+    xcv_params_default(&p);
+    assert_int_equal(p.purpose, XCV_PURPOSE_SERVER);
+    assert_int_equal(p.min_rsa_bits, 2048);
+    assert_int_equal(p.max_depth, 8);
+    assert_int_equal(p.sig_budget, 100);
+    assert_int_equal(p.candidate_budget, 1000);
+    assert_int_equal(p.nc_budget, 250000);
+    assert_int_equal(p.flags, 0);
+    assert_null(p.cache);
+    assert_null(p.trace);
+    assert_int_equal(p.trace_cap, 0);
+    assert_int_equal(p.now, 0);
+}
+
+/* Rows of chains.tsv whose notes describe the outcome under a flag. */
+static void test_flag_variants(void **state)
+{
+    struct xcv_result r;
+    struct xcv_params p = params_at(NOW);
+    (void)state;
+
+    struct xcv_chain_fixture *f = load("leaf-rsa1024.der", "int-rsa.der", "root-rsa.der");
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_ERR_RSA_KEY_TOO_SMALL);
+    assert_int_equal(r.cert_index, 0);
+    p.min_rsa_bits = 1024;
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    unload(f);
+
+    p = params_at(NOW);
+    f = load("leaf-ca.der", "int-rsa.der", "root-rsa.der");
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_ERR_LEAF_IS_CA);
+    p.flags = XCV_FLAG_ALLOW_CA_LEAF;
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    unload(f);
+
+    p = params_at(NOW);
+    f = load("leaf-cn.der", "int-rsa.der", "root-rsa.der");
+    assert_int_equal(run(f, &p, NULL, dns("cn-only.example.com"), &r), XCV_ERR_NAME_MISMATCH);
+    p.flags = XCV_FLAG_CN_FALLBACK;
+    assert_int_equal(run(f, &p, NULL, dns("cn-only.example.com"), &r), XCV_OK);
+    unload(f);
+
+    /* NO_TIME_CHECK: the expired leaf passes (diagnostics only). */
+    p = params_at(NOW);
+    f = load("leaf-expired.der", "int-rsa.der", "root-rsa.der");
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_ERR_EXPIRED);
+    p.flags = XCV_FLAG_NO_TIME_CHECK;
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    unload(f);
+}
+
+static void test_ignore_anchor_expiry(void **state)
+{
+    struct xcv_result r;
+    struct xcv_params p = params_at(NOW);
+    struct xcv_cert old;
+    (void)state;
+
+    struct xcv_chain_fixture *f = load("xleaf.der", "xint.der,xnew-by-old.der", "xold.der");
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_ERR_ANCHOR_EXPIRED);
+    assert_int_equal(r.cert_index, XCV_INDEX_ANCHOR);
+    p.flags = XCV_FLAG_IGNORE_ANCHOR_EXPIRY;
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    assert_non_null(r.anchor);
+    assert_int_equal(xcv_cert_parse(f->anchor_der[0], &old, NULL), XCV_OK);
+    assert_true(xcv_dn_equal(r.anchor->subject, old.subject));
+    assert_int_equal(r.path_len, 3); /* leaf, xint, xnew-by-old */
+    unload(f);
+}
+
+/* A valid path with a wrong name: NAME_MISMATCH; an untrusted path with a
+ * wrong name: the path error wins. */
+static void test_name_mismatch_priority(void **state)
+{
+    struct xcv_result r;
+    struct xcv_params p = params_at(NOW);
+    (void)state;
+
+    struct xcv_chain_fixture *f = load("leaf-rsa.der", "int-rsa.der", "root-rsa.der");
+    assert_int_equal(run(f, &p, NULL, dns("www.example.org"), &r), XCV_ERR_NAME_MISMATCH);
+    assert_int_equal(r.cert_index, 0);
+    assert_non_null(r.anchor);
+    assert_int_equal(r.path_len, 2);
+    unload(f);
+
+    f = load("leaf-rsa.der", "int-rsa.der", "root-p256.der");
+    assert_int_equal(run(f, &p, NULL, dns("www.example.org"), &r), XCV_ERR_UNKNOWN_ISSUER);
+    assert_int_equal(r.cert_index, 1);
+    unload(f);
+
+    /* A malformed reference is a caller error, before any work. */
+    f = load("leaf-rsa.der", "int-rsa.der", "root-rsa.der");
+    assert_int_equal(run(f, &p, NULL, dns("bad..name"), &r), XCV_ERR_BAD_REFERENCE);
+    assert_int_equal(r.cert_index, XCV_INDEX_NONE);
+    assert_int_equal(r.sig_checks, 0);
+    unload(f);
+}
+
+static void test_result_fields_ok(void **state)
+{
+    struct xcv_result r;
+    struct xcv_params p = params_at(NOW);
+    (void)state;
+
+    struct xcv_chain_fixture *f = load("leaf-rsa.der", "int-rsa.der", "root-rsa.der");
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    assert_int_equal(r.cert_index, XCV_INDEX_NONE);
+    assert_int_equal(r.path_len, 2);
+    assert_int_equal(r.path[0], 0);
+    assert_int_equal(r.path[1], 1);
+    assert_int_equal(r.path[2], XCV_INDEX_NONE);
+    assert_ptr_equal(r.anchor, &f->anchors[0]);
+    assert_int_equal(r.depth_reached, 3);
+    assert_int_equal(r.sig_checks, 2);
+    assert_int_equal(r.candidates, 2);
+    assert_int_equal(r.top_index, 1);
+    assert_int_equal(r.top_self_signed, 0);
+    assert_int_equal(r.untrusted_issuer.n, 0);
+    assert_int_equal(r.cache_hits, 0);
+    assert_int_equal(r.trace_len, 0);
+    assert_int_equal(r.trace_total, 2);
+    unload(f);
+}
+
+static void test_unknown_issuer_fields(void **state)
+{
+    struct xcv_result r;
+    struct xcv_params p = params_at(NOW);
+    (void)state;
+
+    struct xcv_chain_fixture *f = load("leaf-rsa.der", "int-rsa.der", "root-p256.der");
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_ERR_UNKNOWN_ISSUER);
+    assert_int_equal(r.top_index, 1);
+    assert_int_equal(r.top_self_signed, 0);
+    assert_true(xcv_slice_eq(r.untrusted_issuer, verifier.certs[1].issuer));
+    assert_int_equal(r.path_len, 2);
+    assert_null(r.anchor);
+    unload(f);
+
+    f = load("leaf-rsa.der", "int-rsa.der,root-rsa.der", "root-p256.der");
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_ERR_UNKNOWN_ISSUER);
+    assert_int_equal(r.cert_index, 2);
+    assert_int_equal(r.top_index, 2);
+    assert_int_equal(r.top_self_signed, 1);
+    assert_int_equal(r.path_len, 3);
+    unload(f);
+}
+
+/* Furthest path wins over the first tried: an expired anchor at depth 3
+ * beats "unknown issuer" of the cross certificate at the same depth by rank,
+ * and "expired intermediate" is reported over a shallower failure. */
+static void test_furthest_and_rank(void **state)
+{
+    struct xcv_result r;
+    struct xcv_params p = params_at(NOW);
+    (void)state;
+
+    assert_true(xcv_path_rank(XCV_ERR_BAD_SIGNATURE) >
+                xcv_path_rank(XCV_ERR_UNKNOWN_ISSUER));
+    struct xcv_chain_fixture *f = load("xleaf.der", "xnew-by-old.der,xint.der", "xold.der");
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_ERR_ANCHOR_EXPIRED);
+    unload(f);
+    /* Only the wrong twin: BAD_SIGNATURE at depth 2 beats UNKNOWN_ISSUER at depth 1. */
+    f = load("leaf-twin.der", "twin1.der", "root-rsa.der");
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_ERR_BAD_SIGNATURE);
+    assert_int_equal(r.cert_index, 0);
+    unload(f);
+}
+
+static void test_trace(void **state)
+{
+    struct xcv_result r;
+    struct xcv_params p = params_at(NOW);
+    struct xcv_trace_entry tr[8];
+    (void)state;
+
+    p.trace = tr;
+    p.trace_cap = 8;
+    struct xcv_chain_fixture *f = load("leaf-rsa.der", "int-rsa.der", "root-rsa.der");
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    assert_int_equal(r.trace_len, 2);
+    assert_int_equal(r.trace_total, 2);
+    assert_int_equal(tr[0].child, 0);
+    assert_int_equal(tr[0].candidate, 1);
+    assert_int_equal(tr[0].depth, 2);
+    assert_int_equal(tr[0].err, XCV_OK);
+    assert_int_equal(tr[1].child, 1);
+    assert_int_equal(tr[1].candidate, XCV_INDEX_ANCHOR);
+    assert_int_equal(tr[1].depth, 3);
+    assert_int_equal(tr[1].err, XCV_OK);
+
+    /* A failed attempt is recorded with its error; a small buffer truncates. */
+    p.trace_cap = 1;
+    unload(f);
+    f = load("leaf-twin.der", "twin1.der,twin2.der", "root-rsa.der");
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    assert_int_equal(r.trace_len, 1);
+    assert_true(r.trace_total >= 2);
+    unload(f);
+
+    f = load("leaf-twin.der", "twin1.der", "root-rsa.der");
+    p.trace_cap = 8;
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_ERR_BAD_SIGNATURE);
+    assert_int_equal(r.trace_len, 1);
+    assert_int_equal(tr[0].candidate, 1);
+    assert_int_equal(tr[0].err, XCV_ERR_BAD_SIGNATURE);
+    unload(f);
+}
+
+static void test_budgets(void **state)
+{
+    struct xcv_result r;
+    struct xcv_params p = params_at(NOW);
+    (void)state;
+
+    struct xcv_chain_fixture *f = load("leaf-rsa.der", "int-rsa.der", "root-rsa.der");
+    p.sig_budget = 1;
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_ERR_SIGNATURE_BUDGET);
+    assert_int_equal(r.sig_checks, 1);
+    p.sig_budget = 2;
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    assert_int_equal(r.sig_checks, 2);
+
+    p = params_at(NOW);
+    p.candidate_budget = 1;
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_ERR_CANDIDATE_BUDGET);
+    p.candidate_budget = 2;
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    assert_int_equal(r.candidates, 2);
+
+    /* Depth: leaf + intermediate + anchor needs 3. */
+    p = params_at(NOW);
+    p.max_depth = 2;
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_ERR_PATH_TOO_LONG);
+    assert_int_equal(r.sig_checks, 0);
+    p.max_depth = 3;
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    unload(f);
+
+    /* The budget error is fatal: with a wrong twin first and budget 1, the
+     * search stops instead of backtracking to the right twin. */
+    f = load("leaf-twin.der", "twin1.der,twin2.der", "root-rsa.der");
+    p = params_at(NOW);
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    unsigned full = r.sig_checks;
+    assert_true(full >= 2);
+    p.sig_budget = full - 1;
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_ERR_SIGNATURE_BUDGET);
+    unload(f);
+
+    /* Name-constraint comparisons. */
+    f = load("leaf-nc-ok.der", "int-nc.der", "root-rsa.der");
+    p = params_at(NOW);
+    assert_int_equal(run(f, &p, NULL, dns("a.example.com"), &r), XCV_OK);
+    assert_true(r.nc_checks > 0);
+    p.nc_budget = 0;
+    assert_int_equal(run(f, &p, NULL, dns("a.example.com"), &r), XCV_ERR_NC_BUDGET);
+    unload(f);
+}
+
+static void test_duplicates_and_extras(void **state)
+{
+    struct xcv_result r;
+    struct xcv_params p = params_at(NOW);
+    (void)state;
+
+    struct xcv_chain_fixture *f = load(
+        "leaf-rsa.der", "int-rsa.der,int-rsa.der,leaf-rsa.der,int-rsa.der,root-p256.der",
+        "root-rsa.der");
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    assert_int_equal(r.path_len, 2);
+    assert_int_equal(r.path[1], 1);
+    assert_int_equal(r.sig_checks, 2);
+    unload(f);
+
+    /* Garbage among the extras is ignored; a garbage leaf is an error at 0. */
+    f = load("leaf-rsa.der", "int-rsa.der", "root-rsa.der");
+    static const uint8_t junk[] = {0x30, 0x03, 0x02, 0x01, 0x01};
+    f->certs[2].p = malloc(sizeof(junk));
+    memcpy((void *)f->certs[2].p, junk, sizeof(junk));
+    f->certs[2].n = sizeof(junk);
+    f->ncerts = 3;
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    xcv_slice tmp = f->certs[0];
+    f->certs[0] = f->certs[2];
+    f->certs[2] = tmp;
+    assert_int_not_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    assert_int_equal(r.cert_index, 0);
+    unload(f);
+
+    /* Loop: A signs B, B signs A. */
+    f = load("leaf-loop.der", "loopa.der,loopb.der", "root-rsa.der");
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_ERR_UNKNOWN_ISSUER);
+    assert_true(r.depth_reached <= 4);
+    unload(f);
+}
+
+static void sha(xcv_slice s, uint8_t out[32])
+{
+    xcv_sha256(s, out);
+}
+
+static void test_pins(void **state)
+{
+    struct xcv_result r;
+    struct xcv_params p = params_at(NOW);
+    struct xcv_pin pin;
+    struct xcv_anchors_pinned ps;
+    struct xcv_cert c;
+    (void)state;
+
+    struct xcv_chain_fixture *f = load("leaf-self.der", "-", "-");
+    assert_int_equal(run(f, &p, NULL, dns("self.example.com"), &r), XCV_ERR_UNKNOWN_ISSUER);
+    assert_int_equal(r.top_self_signed, 1);
+
+    memset(&pin, 0, sizeof(pin));
+    sha(f->certs[0], pin.sha256);
+    pin.kind = XCV_PIN_CERT;
+    pin.until = XCV_TIME_NONE;
+    xcv_anchors_pinned_init(&ps, &pin, 1);
+    assert_int_equal(run(f, &p, &ps.base, dns("self.example.com"), &r), XCV_OK);
+    assert_ptr_equal(r.anchor, &pin.anchor);
+    assert_int_equal(r.path_len, 1);
+    assert_int_equal(r.sig_checks, 0);
+    assert_true((r.anchor->flags & XCV_ANCHOR_PIN) != 0);
+
+    /* The name check still applies to a pinned leaf. */
+    assert_int_equal(run(f, &p, &ps.base, dns("other.example.com"), &r), XCV_ERR_NAME_MISMATCH);
+
+    /* "Trust for this session": until a time. */
+    pin.until = p.now + 60;
+    assert_int_equal(run(f, &p, &ps.base, dns("self.example.com"), &r), XCV_OK);
+    pin.until = p.now - 1;
+    assert_int_equal(run(f, &p, &ps.base, dns("self.example.com"), &r), XCV_ERR_PIN_EXPIRED);
+    assert_int_equal(r.cert_index, 0);
+
+    /* The leaf's validity is still checked. */
+    pin.until = XCV_TIME_NONE;
+    p.now = T("2045-01-01T00:00:00Z");
+    assert_int_equal(run(f, &p, &ps.base, dns("self.example.com"), &r), XCV_ERR_EXPIRED);
+    unload(f);
+
+    /* An SPKI pin of the intermediate ends the path there, without a root. */
+    p = params_at(NOW);
+    f = load("leaf-rsa.der", "int-rsa.der", "-");
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_ERR_UNKNOWN_ISSUER);
+    assert_int_equal(xcv_cert_parse(f->certs[1], &c, NULL), XCV_OK);
+    memset(&pin, 0, sizeof(pin));
+    sha(c.spki, pin.sha256);
+    pin.kind = XCV_PIN_SPKI;
+    pin.until = XCV_TIME_NONE;
+    xcv_anchors_pinned_init(&ps, &pin, 1);
+    assert_int_equal(run(f, &p, &ps.base, dns("www.example.com"), &r), XCV_OK);
+    assert_int_equal(r.path_len, 2);
+    assert_int_equal(r.path[1], 1);
+    assert_int_equal(r.sig_checks, 1);
+    assert_ptr_equal(r.anchor, &pin.anchor);
+    /* A pin of something else does not help. */
+    pin.sha256[0] ^= 1;
+    assert_int_equal(run(f, &p, &ps.base, dns("www.example.com"), &r), XCV_ERR_UNKNOWN_ISSUER);
+    unload(f);
+}
+
+static void test_store_chain_order(void **state)
+{
+    struct xcv_result r;
+    struct xcv_params p = params_at(NOW);
+    struct xcv_anchors_chain ch;
+    struct xcv_anchors_sorted empty;
+    (void)state;
+
+    struct xcv_chain_fixture *a = load("leaf-rsa.der", "int-rsa.der", "root-rsa.der");
+    struct xcv_chain_fixture *b = load("leaf-rsa.der", "int-rsa.der", "root-rsa.der");
+    xcv_anchors_chain_init(&ch);
+    assert_int_equal(xcv_anchors_chain_add(&ch, &a->store.base), XCV_OK);
+    assert_int_equal(xcv_anchors_chain_add(&ch, &b->store.base), XCV_OK);
+    assert_int_equal(run(a, &p, &ch.base, dns("www.example.com"), &r), XCV_OK);
+    assert_ptr_equal(r.anchor, &a->anchors[0]);
+
+    xcv_anchors_chain_init(&ch);
+    assert_int_equal(xcv_anchors_chain_add(&ch, &b->store.base), XCV_OK);
+    assert_int_equal(xcv_anchors_chain_add(&ch, &a->store.base), XCV_OK);
+    assert_int_equal(run(a, &p, &ch.base, dns("www.example.com"), &r), XCV_OK);
+    assert_ptr_equal(r.anchor, &b->anchors[0]);
+
+    /* Application store without the root, then the "system" store. */
+    xcv_anchors_sorted_init(&empty, NULL, 0);
+    xcv_anchors_chain_init(&ch);
+    assert_int_equal(xcv_anchors_chain_add(&ch, &empty.base), XCV_OK);
+    assert_int_equal(run(a, &p, &ch.base, dns("www.example.com"), &r), XCV_ERR_UNKNOWN_ISSUER);
+    assert_int_equal(xcv_anchors_chain_add(&ch, &b->store.base), XCV_OK);
+    assert_int_equal(run(a, &p, &ch.base, dns("www.example.com"), &r), XCV_OK);
+    assert_ptr_equal(r.anchor, &b->anchors[0]);
+
+    /* If the first store's anchor is expired, the second store's is tried. */
+    b->anchors[0].not_after = p.now - 10;
+    xcv_anchors_chain_init(&ch);
+    assert_int_equal(xcv_anchors_chain_add(&ch, &b->store.base), XCV_OK);
+    assert_int_equal(xcv_anchors_chain_add(&ch, &a->store.base), XCV_OK);
+    assert_int_equal(run(a, &p, &ch.base, dns("www.example.com"), &r), XCV_OK);
+    assert_ptr_equal(r.anchor, &a->anchors[0]);
+    unload(a);
+    unload(b);
+}
+
+/* GeneralSubtree { base [2] dNSName } as the content of permitted/excluded. */
+static size_t dns_subtree(const char *name, uint8_t *out)
+{
+    size_t n = strlen(name);
+    out[0] = 0x30;
+    out[1] = (uint8_t)(n + 2);
+    out[2] = 0x82;
+    out[3] = (uint8_t)n;
+    memcpy(out + 4, name, n);
+    return n + 4;
+}
+
+static void test_anchor_name_constraints(void **state)
+{
+    struct xcv_result r;
+    struct xcv_params p = params_at(NOW);
+    uint8_t buf[64];
+    (void)state;
+
+    struct xcv_chain_fixture *f = load("leaf-rsa.der", "int-rsa.der", "root-rsa.der");
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    /* An enterprise trusts this root only for example.com. */
+    f->anchors[0].nc_permitted.p = buf;
+    f->anchors[0].nc_permitted.n = dns_subtree("example.com", buf);
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    assert_true(r.nc_checks > 0);
+    /* ... or only for example.org: the leaf's names are outside. */
+    f->anchors[0].nc_permitted.n = dns_subtree("example.org", buf);
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_ERR_NAME_NOT_PERMITTED);
+    assert_int_equal(r.cert_index, 0);
+    /* Excluded. */
+    f->anchors[0].nc_permitted = xcv_slice_empty();
+    f->anchors[0].nc_excluded.p = buf;
+    f->anchors[0].nc_excluded.n = dns_subtree("example.com", buf);
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_ERR_NAME_EXCLUDED);
+    assert_int_equal(r.cert_index, 0);
+    unload(f);
+}
+
+/* Name TLV: SEQUENCE { SET { SEQUENCE { OID 2.5.4.3, UTF8String s } } }. */
+static size_t make_name(const char *s, uint8_t *out)
+{
+    size_t n = strlen(s);
+    uint8_t *q = out;
+    *q++ = 0x30;
+    *q++ = (uint8_t)(n + 11);
+    *q++ = 0x31;
+    *q++ = (uint8_t)(n + 9);
+    *q++ = 0x30;
+    *q++ = (uint8_t)(n + 7);
+    *q++ = 0x06;
+    *q++ = 0x03;
+    *q++ = 0x55;
+    *q++ = 0x04;
+    *q++ = 0x03;
+    *q++ = 0x0C;
+    *q++ = (uint8_t)n;
+    memcpy(q, s, n);
+    return n + 13;
+}
+
+static void test_many_anchors(void **state)
+{
+    enum { N = 2000 };
+    struct xcv_result r;
+    struct xcv_params p = params_at(NOW);
+    struct xcv_anchors_sorted big;
+    struct xcv_anchor *storage = calloc(N + 1, sizeof(*storage));
+    uint8_t(*names)[64] = calloc(N, 64);
+    (void)state;
+
+    assert_non_null(storage);
+    assert_non_null(names);
+    struct xcv_chain_fixture *f = load("leaf-rsa.der", "int-rsa.der", "root-rsa.der");
+    xcv_anchors_sorted_init(&big, storage, N + 1);
+    for (int i = 0; i < N; i++) {
+        char s[32];
+        struct xcv_anchor a;
+        snprintf(s, sizeof(s), "Filler Root %d", i);
+        memset(&a, 0, sizeof(a));
+        a.subject.p = names[i];
+        a.subject.n = make_name(s, names[i]);
+        a.spki = f->anchors[0].spki; /* any key: never matched by name */
+        a.not_after = XCV_TIME_NONE;
+        assert_int_equal(xcv_anchors_sorted_add(&big, &a), XCV_OK);
+        if (i == N / 2) {
+            assert_int_equal(xcv_anchors_sorted_add(&big, &f->anchors[0]), XCV_OK);
+        }
+    }
+    assert_int_equal(xcv_anchors_sorted_add(&big, &f->anchors[0]), XCV_ERR_STORE_FULL);
+    xcv_anchors_sorted_finish(&big);
+    for (size_t i = 1; i < big.count; i++) {
+        assert_true(big.anchors[i - 1].subject_hash <= big.anchors[i].subject_hash);
+    }
+    assert_int_equal(run(f, &p, &big.base, dns("www.example.com"), &r), XCV_OK);
+    assert_int_equal(r.candidates, 2);
+    assert_true(xcv_dn_equal(r.anchor->subject, f->anchors[0].subject));
+    unload(f);
+    free(storage);
+    free(names);
+}
+
+static void test_sig_cache(void **state)
+{
+    struct xcv_result r;
+    struct xcv_params p = params_at(NOW);
+    struct xcv_sig_cache cache;
+    struct xcv_sig_cache_entry entries[16];
+    (void)state;
+
+    xcv_sig_cache_init(&cache, entries, 16);
+    p.cache = &cache;
+    struct xcv_chain_fixture *f = load("leaf-rsa.der", "int-rsa.der", "root-rsa.der");
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    assert_int_equal(r.sig_checks, 2);
+    assert_int_equal(r.cache_hits, 0);
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    assert_int_equal(r.sig_checks, 0);
+    assert_int_equal(r.cache_hits, 2);
+    /* A bad signature is never cached as good. */
+    unload(f);
+    f = load("leaf-rsa-badsig.der", "int-rsa.der", "root-rsa.der");
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_ERR_BAD_SIGNATURE);
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_ERR_BAD_SIGNATURE);
+    unload(f);
+}
+
+static void test_arguments(void **state)
+{
+    struct xcv_result r;
+    struct xcv_params p = params_at(NOW);
+    (void)state;
+
+    struct xcv_chain_fixture *f = load("leaf-rsa.der", "int-rsa.der", "root-rsa.der");
+    assert_int_equal(xcv_verify(&verifier, &p, &f->store.base, f->certs, 0, NULL, &r),
+                     XCV_ERR_NO_CERTIFICATES);
+    assert_int_equal(xcv_verify(&verifier, &p, &f->store.base, f->certs, XCV_MAX_PRESENTED + 1,
+                                NULL, &r),
+                     XCV_ERR_TOO_MANY_CERTIFICATES);
+    assert_int_equal(xcv_verify(&verifier, &p, NULL, f->certs, 2, NULL, &r),
+                     XCV_ERR_INVALID_ARGUMENT);
+    assert_int_equal(xcv_verify(NULL, &p, &f->store.base, f->certs, 2, NULL, &r),
+                     XCV_ERR_INVALID_ARGUMENT);
+    assert_int_equal(xcv_verify(&verifier, &p, &f->store.base, f->certs, 2, NULL, NULL),
+                     XCV_ERR_INVALID_ARGUMENT);
+    p.max_depth = XCV_MAX_DEPTH + 1;
+    assert_int_equal(xcv_verify(&verifier, &p, &f->store.base, f->certs, 2, NULL, &r),
+                     XCV_ERR_INVALID_ARGUMENT);
+    p = params_at(NOW);
+    p.min_rsa_bits = 512;
+    assert_int_equal(xcv_verify(&verifier, &p, &f->store.base, f->certs, 2, NULL, &r),
+                     XCV_ERR_INVALID_ARGUMENT);
+    p = params_at(NOW);
+    p.trace_cap = 4;
+    assert_int_equal(xcv_verify(&verifier, &p, &f->store.base, f->certs, 2, NULL, &r),
+                     XCV_ERR_INVALID_ARGUMENT);
+    p = params_at(NOW);
+    assert_int_equal(xcv_verify(&verifier, &p, &f->store.base, f->certs, 2, NULL, &r), XCV_OK);
+    unload(f);
+}
+
+/* ------------------------------------------------- per-certificate checks */
+
+static struct xcv_cert base_cert(void)
+{
+    struct xcv_cert c;
+    memset(&c, 0, sizeof(c));
+    c.version = 3;
+    c.not_before = 1000;
+    c.not_after = 2000;
+    c.path_len = -1;
+    static uint8_t name[64];
+    c.subject.p = name;
+    c.subject.n = make_name("Synthetic CA", name);
+    c.issuer = c.subject;
+    return c;
+}
+
+static void test_check_validity(void **state)
+{
+    struct xcv_params p;
+    struct xcv_cert c = base_cert();
+    (void)state;
+    xcv_params_default(&p);
+    p.now = 1500;
+    assert_int_equal(xcv_check_validity(&c, &p), XCV_OK);
+    p.now = 1000; /* inclusive */
+    assert_int_equal(xcv_check_validity(&c, &p), XCV_OK);
+    p.now = 2000;
+    assert_int_equal(xcv_check_validity(&c, &p), XCV_OK);
+    p.now = 999;
+    assert_int_equal(xcv_check_validity(&c, &p), XCV_ERR_NOT_YET_VALID);
+    p.now = 2001;
+    assert_int_equal(xcv_check_validity(&c, &p), XCV_ERR_EXPIRED);
+    p.flags = XCV_FLAG_NO_TIME_CHECK;
+    assert_int_equal(xcv_check_validity(&c, &p), XCV_OK);
+    c.not_before = 3000;
+    assert_int_equal(xcv_check_validity(&c, &p), XCV_ERR_VALIDITY_ORDER);
+}
+
+static void test_check_structure(void **state)
+{
+    struct xcv_cert c = base_cert();
+    (void)state;
+    assert_int_equal(xcv_check_structure(&c), XCV_OK);
+    c.flags = XCV_CERT_ZERO_SERIAL; /* accepted, as webpki */
+    assert_int_equal(xcv_check_structure(&c), XCV_OK);
+    c.flags = XCV_CERT_NEGATIVE_SERIAL;
+    assert_int_equal(xcv_check_structure(&c), XCV_ERR_CERT_NEGATIVE_SERIAL);
+    c.flags = XCV_CERT_SERIAL_TOO_LONG;
+    assert_int_equal(xcv_check_structure(&c), XCV_ERR_CERT_BAD_SERIAL);
+    c.flags = XCV_CERT_DUPLICATE_EXTENSION;
+    assert_int_equal(xcv_check_structure(&c), XCV_ERR_CERT_DUPLICATE_EXTENSION);
+    c.flags = XCV_CERT_UNKNOWN_CRITICAL;
+    assert_int_equal(xcv_check_structure(&c), XCV_ERR_CERT_UNKNOWN_CRITICAL_EXTENSION);
+    c.flags = XCV_CERT_BAD_EXTENSION;
+    c.ext_err = XCV_ERR_CERT_BAD_SAN;
+    assert_int_equal(xcv_check_structure(&c), XCV_ERR_CERT_BAD_SAN);
+    c.ext_err = XCV_OK;
+    assert_int_equal(xcv_check_structure(&c), XCV_ERR_CERT_BAD_EXTENSION);
+    c.flags = 0;
+    c.ext_present = XCV_EXT_POLICY_CONSTRAINTS | XCV_EXT_CERT_POLICIES;
+    c.ext_critical = XCV_EXT_CERT_POLICIES;
+    assert_int_equal(xcv_check_structure(&c), XCV_OK);
+    c.ext_critical = XCV_EXT_POLICY_CONSTRAINTS;
+    assert_int_equal(xcv_check_structure(&c), XCV_ERR_CERT_UNKNOWN_CRITICAL_EXTENSION);
+}
+
+static void test_check_leaf_usage(void **state)
+{
+    struct xcv_cert c = base_cert();
+    (void)state;
+    /* No extensions: any purpose. */
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_OK);
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_CODE_SIGNING), XCV_OK);
+    /* keyUsage. */
+    c.ext_present = XCV_EXT_KEY_USAGE;
+    c.key_usage = XCV_KU_KEY_ENCIPHERMENT;
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_OK);
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_CLIENT), XCV_ERR_LEAF_KEY_USAGE);
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_EMAIL), XCV_OK);
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_ANY), XCV_OK);
+    c.key_usage = XCV_KU_NON_REPUDIATION;
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_EMAIL), XCV_OK);
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_ERR_LEAF_KEY_USAGE);
+    c.key_usage = XCV_KU_KEY_CERT_SIGN;
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_CODE_SIGNING), XCV_ERR_LEAF_KEY_USAGE);
+    c.key_usage = XCV_KU_DIGITAL_SIGNATURE;
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_CODE_SIGNING), XCV_OK);
+    /* EKU: anyExtendedKeyUsage does not stand for serverAuth (webpki). */
+    c.ext_present |= XCV_EXT_EXT_KEY_USAGE;
+    c.eku = XCV_EKU_ANY;
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_ERR_EKU_NOT_ALLOWED);
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_ANY), XCV_OK);
+    c.eku = XCV_EKU_SERVER_AUTH | XCV_EKU_OTHER;
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_OK);
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_CLIENT), XCV_ERR_EKU_NOT_ALLOWED);
+    c.eku = XCV_EKU_CODE_SIGNING;
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_CODE_SIGNING), XCV_OK);
+    /* anyEKU next to serverAuth: forbidden in a TLS server leaf (CABF). */
+    c.eku = XCV_EKU_SERVER_AUTH | XCV_EKU_ANY;
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_ERR_EKU_NOT_ALLOWED);
+    c.eku = XCV_EKU_CLIENT_AUTH | XCV_EKU_ANY;
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_CLIENT), XCV_OK);
+    /* keyCertSign requires cA. */
+    c.ext_present = XCV_EXT_KEY_USAGE;
+    c.key_usage = XCV_KU_DIGITAL_SIGNATURE | XCV_KU_KEY_CERT_SIGN;
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_ERR_LEAF_KEY_USAGE);
+    c.is_ca = 1;
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_OK);
+    /* nameConstraints only in a CA. */
+    c.ext_present = XCV_EXT_NAME_CONSTRAINTS;
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_OK);
+    c.is_ca = 0;
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_ERR_CERT_BAD_EXTENSION);
+}
+
+static void test_check_ca(void **state)
+{
+    struct xcv_params p;
+    struct xcv_cert c = base_cert();
+    (void)state;
+    xcv_params_default(&p);
+    p.now = 1500;
+    c.ext_present = XCV_EXT_BASIC_CONSTRAINTS;
+    c.is_ca = 1;
+    assert_int_equal(xcv_check_ca(&c, &p), XCV_OK);
+    c.is_ca = 0;
+    assert_int_equal(xcv_check_ca(&c, &p), XCV_ERR_NOT_A_CA);
+    c.is_ca = 1;
+    c.ext_present = 0;
+    assert_int_equal(xcv_check_ca(&c, &p), XCV_ERR_NOT_A_CA);
+    c.ext_present = XCV_EXT_BASIC_CONSTRAINTS;
+    c.version = 1;
+    assert_int_equal(xcv_check_ca(&c, &p), XCV_ERR_V1_CA);
+    c.version = 3;
+    c.ext_present |= XCV_EXT_KEY_USAGE;
+    c.key_usage = XCV_KU_CRL_SIGN | XCV_KU_DIGITAL_SIGNATURE;
+    assert_int_equal(xcv_check_ca(&c, &p), XCV_ERR_CA_KEY_USAGE);
+    c.key_usage = XCV_KU_KEY_CERT_SIGN;
+    assert_int_equal(xcv_check_ca(&c, &p), XCV_OK);
+    c.ext_present |= XCV_EXT_EXT_KEY_USAGE;
+    c.eku = XCV_EKU_ANY;
+    assert_int_equal(xcv_check_ca(&c, &p), XCV_ERR_EKU_NOT_ALLOWED);
+    c.eku = XCV_EKU_SERVER_AUTH;
+    assert_int_equal(xcv_check_ca(&c, &p), XCV_OK);
+    static const uint8_t empty_name[] = {0x30, 0x00};
+    c.subject.p = empty_name;
+    c.subject.n = sizeof(empty_name);
+    assert_int_equal(xcv_check_ca(&c, &p), XCV_ERR_CERT_BAD_NAME);
+    p.now = 5000;
+    assert_int_equal(xcv_check_ca(&c, &p), XCV_ERR_EXPIRED);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_params_default),
+        cmocka_unit_test(test_flag_variants),
+        cmocka_unit_test(test_ignore_anchor_expiry),
+        cmocka_unit_test(test_name_mismatch_priority),
+        cmocka_unit_test(test_result_fields_ok),
+        cmocka_unit_test(test_unknown_issuer_fields),
+        cmocka_unit_test(test_furthest_and_rank),
+        cmocka_unit_test(test_trace),
+        cmocka_unit_test(test_budgets),
+        cmocka_unit_test(test_duplicates_and_extras),
+        cmocka_unit_test(test_pins),
+        cmocka_unit_test(test_store_chain_order),
+        cmocka_unit_test(test_anchor_name_constraints),
+        cmocka_unit_test(test_many_anchors),
+        cmocka_unit_test(test_sig_cache),
+        cmocka_unit_test(test_arguments),
+        cmocka_unit_test(test_check_validity),
+        cmocka_unit_test(test_check_structure),
+        cmocka_unit_test(test_check_leaf_usage),
+        cmocka_unit_test(test_check_ca),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,141 @@
+#!/bin/sh
+# gen_sig.sh -- produces tests/sig_vectors.h, the signature test data of
+# tests/test_sig.c, with the openssl command-line tool (OpenSSL 3.x).
+#
+# Keys live in vectors/keys/sig/ and are reused when present, so a rerun only
+# changes the randomised parts (ECDSA nonces, PSS salts, certificate dates);
+# tests compare results, never bytes. Delete the directory to make new keys.
+#
+# Usage: vectors/gen_sig.sh            (from anywhere; writes tests/sig_vectors.h)
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+keys="$top/vectors/keys/sig"
+out="$top/tests/sig_vectors.h"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$keys"
+
+key() { # name, genpkey arguments...
+    name=$1
+    shift
+    if [ ! -f "$keys/$name.pem" ]; then
+        openssl genpkey "$@" -out "$keys/$name.pem" 2>/dev/null
+    fi
+}
+
+key rsa1024 -algorithm RSA -pkeyopt rsa_keygen_bits:1024
+key rsa2048 -algorithm RSA -pkeyopt rsa_keygen_bits:2048
+key rsa3072 -algorithm RSA -pkeyopt rsa_keygen_bits:3072
+key rsa4096 -algorithm RSA -pkeyopt rsa_keygen_bits:4096
+# OpenSSL 3 makes two-prime keys of even size only (two nbits/2 primes);
+# three primes give an exact 2049-bit modulus.
+key rsa2049 -algorithm RSA -pkeyopt rsa_keygen_bits:2049 -pkeyopt rsa_keygen_primes:3
+key rsa2048e3 -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -pkeyopt rsa_keygen_pubexp:3
+key p256 -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -pkeyopt ec_param_enc:named_curve
+key p384 -algorithm EC -pkeyopt ec_paramgen_curve:P-384 -pkeyopt ec_param_enc:named_curve
+key p521 -algorithm EC -pkeyopt ec_paramgen_curve:P-521 -pkeyopt ec_param_enc:named_curve
+key ed25519 -algorithm ED25519
+
+# The signed message (also emitted into the header).
+printf 'xcv signature test message: the TBS bytes stand-in.\n' >"$work/msg"
+
+for k in rsa1024 rsa2048 rsa2049 rsa3072 rsa4096 rsa2048e3 p256 p384 p521 ed25519; do
+    openssl pkey -in "$keys/$k.pem" -pubout -outform DER -out "$work/spki_$k" 2>/dev/null
+done
+
+sign() { # out-name, key, digest, extra openssl dgst options...
+    name=$1
+    k=$2
+    md=$3
+    shift 3
+    openssl dgst "-$md" -sign "$keys/$k.pem" "$@" -out "$work/sig_$name" "$work/msg"
+}
+
+sign rsa1024_sha256 rsa1024 sha256
+sign rsa2048_sha256 rsa2048 sha256
+sign rsa2048_sha224 rsa2048 sha224
+sign rsa2048_sha384 rsa2048 sha384
+sign rsa2048_sha512 rsa2048 sha512
+sign rsa2048_sha1 rsa2048 sha1
+sign rsa2048_md5 rsa2048 md5
+sign rsa3072_sha384 rsa3072 sha384
+sign rsa4096_sha512 rsa4096 sha512
+sign rsa2048e3_sha256 rsa2048e3 sha256
+pss="-sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen"
+# shellcheck disable=SC2086
+sign pss2048_sha256_s32 rsa2048 sha256 $pss:32
+# shellcheck disable=SC2086
+sign pss2048_sha256_s0 rsa2048 sha256 $pss:0
+# shellcheck disable=SC2086
+sign pss2048_sha512_s64 rsa2048 sha512 $pss:64
+# shellcheck disable=SC2086
+sign pss3072_sha384_s48 rsa3072 sha384 $pss:48
+# shellcheck disable=SC2086
+sign pss2048_sha1_s20 rsa2048 sha1 $pss:20
+# modBits = 2049: emLen is one octet shorter than the modulus (RFC 8017 9.1.2).
+# shellcheck disable=SC2086
+sign pss2049_sha256_s32 rsa2049 sha256 $pss:32
+sign rsa2049_sha256 rsa2049 sha256
+sign p256_sha256 p256 sha256
+sign p256_sha384 p256 sha384
+sign p256_sha512 p256 sha512
+sign p256_sha1 p256 sha1
+sign p384_sha384 p384 sha384
+sign p384_sha256 p384 sha256
+sign p521_sha512 p521 sha512
+sign p521_sha256 p521 sha256
+openssl pkeyutl -sign -rawin -inkey "$keys/ed25519.pem" -in "$work/msg" -out "$work/sig_ed25519"
+
+# Hand-made PKCS#1 v1.5 encoded messages signed raw (rsa2048, k = 256; the
+# private operation is pkeyutl -decrypt without padding), to
+# check that only the exact DigestInfo encoding verifies (RFC 8017 9.2).
+h=$(openssl dgst -sha256 -binary "$work/msg" | xxd -p -c 64)
+oid=0609608648016503040201
+ff() { # count
+    i=0
+    while [ "$i" -lt "$1" ]; do
+        printf ff
+        i=$((i + 1))
+    done
+}
+raw() { # out-name, encoded message hex
+    printf '%s' "$2" | xxd -r -p >"$work/em"
+    openssl pkeyutl -decrypt -inkey "$keys/rsa2048.pem" -pkeyopt rsa_padding_mode:none \
+        -in "$work/em" -out "$work/sig_$1"
+}
+raw raw_ok "0001$(ff 202)003031300d${oid}05000420$h"
+raw raw_no_null "0001$(ff 204)00302f300b${oid}0420$h"
+raw raw_trailing "0001$(ff 201)003031300d${oid}05000420${h}00"
+raw raw_bt2 "0002$(ff 202)003031300d${oid}05000420$h"
+raw raw_long_len "0001$(ff 201)00308131300d${oid}05000420$h"
+
+# Self-signed certificates, to check real AlgorithmIdentifier encodings.
+cert() { # out-name, key, options...
+    name=$1
+    k=$2
+    shift 2
+    openssl req -x509 -new -key "$keys/$k.pem" -subj "/CN=xcv sig $name" -days 30 \
+        -set_serial 1 "$@" -outform DER -out "$work/cert_$name" 2>/dev/null
+}
+cert pss_sha256 rsa2048 -sha256 -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:32
+cert pss_sha512 rsa2048 -sha512 -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:64
+cert rsa_sha256 rsa2048 -sha256
+cert p384_sha384 p384 -sha384
+
+{
+    echo "/*"
+    echo " * sig_vectors.h -- GENERATED by vectors/gen_sig.sh; do not edit."
+    echo " * SPKI DER of each key, signatures over sig_msg, self-signed certificates."
+    echo " */"
+    echo "#ifndef XCV_SIG_VECTORS_H"
+    echo "#define XCV_SIG_VECTORS_H"
+    echo
+    cd "$work"
+    for f in msg spki_* sig_* cert_*; do
+        xxd -i "$f" | sed -e 's/^unsigned char /static const unsigned char v_/' \
+            -e '/^unsigned int /d'
+    done
+    echo "#endif"
+} >"$out"
+echo "wrote $out"
