@@ -371,11 +371,23 @@ static void show_cert(const struct xcv_cert *c)
     putchar('\n');
 }
 
+/* A blank line between the reports of two certificates. */
+static int shown_any;
+
+static void separate(void)
+{
+    if (shown_any) {
+        putchar('\n');
+    }
+    shown_any = 1;
+}
+
 /* Parses and prints one DER certificate; returns 0 or EXIT_PARSE. */
 static int show_der(const char *path, size_t index, xcv_slice der)
 {
     struct xcv_cert cert;
     size_t offset = 0;
+    separate();
     printf("%s: certificate %zu (%zu bytes)\n", path, index, der.n);
     xcv_err err = xcv_cert_parse(der, &cert, &offset);
     if (err != XCV_OK) {
@@ -418,6 +430,7 @@ static int show_file(const char *path)
         }
         index++;
         if (err != XCV_OK) {
+            separate();
             printf("%s: certificate %zu\n  Error:        %s: %s\n", path, index, xcv_err_name(err),
                    xcv_strerror(err));
             status = EXIT_PARSE;
@@ -431,6 +444,7 @@ static int show_file(const char *path)
         }
     }
     if (index == 0) {
+        separate();
         printf("%s: no certificate\n  Error:        %s: %s\n", path,
                xcv_err_name(XCV_ERR_PEM_NOT_FOUND), xcv_strerror(XCV_ERR_PEM_NOT_FOUND));
         status = EXIT_PARSE;
@@ -463,9 +477,6 @@ int main(int argc, char **argv)
         int s = show_file(argv[i]);
         if (s > status) {
             status = s;
-        }
-        if (i + 1 < argc) {
-            putchar('\n');
         }
     }
     if (fflush(stdout) != 0) {
