@@ -493,7 +493,7 @@ static void test_manifest(void **state)
         if (line[0] == '#' || line[0] == '\0') {
             continue;
         }
-        char *f[MAX_FIELDS];
+        char *f[MAX_FIELDS] = {0};
         size_t nf = split_tabs(line, f, MAX_FIELDS);
         if (nf != 10) {
             fail_msg("manifest row %zu has %zu columns", rows + 1, nf);
@@ -528,7 +528,7 @@ static void test_manifest_complete(void **state)
         if (line[0] == '#' || line[0] == '\0') {
             continue;
         }
-        char *f[MAX_FIELDS];
+        char *f[MAX_FIELDS] = {0};
         (void)split_tabs(line, f, MAX_FIELDS);
         if (in_list(&listed, f[0])) {
             fail_msg("manifest lists %s twice", f[0]);
@@ -611,7 +611,7 @@ static void test_chains_tsv(void **state)
         if (line[0] == '#' || line[0] == '\0') {
             continue;
         }
-        char *f[MAX_FIELDS];
+        char *f[MAX_FIELDS] = {0};
         size_t nf = split_tabs(line, f, MAX_FIELDS);
         if (nf != 10) {
             fail_msg("chains.tsv row %zu has %zu columns", rows + 1, nf);
