@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include "xcv.h"
+#ifdef XCV_FUZZ_TLV_MUTATOR
+#include "tlv_mutator.h"
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -50,6 +53,21 @@ static void names(xcv_slice name)
     (void)xcv_dn_format(name, NULL, 0);
 }
 
+static void ip_text(const uint8_t *ip, size_t len)
+{
+    char small[6], big[128];
+    size_t need = xcv_ip_format(ip, len, big, sizeof big);
+    if (need >= sizeof big || strlen(big) != need) {
+        abort();
+    }
+    if (xcv_ip_format(ip, len, small, sizeof small) != need || strlen(small) >= sizeof small) {
+        abort();
+    }
+    if (xcv_ip_format(ip, len, NULL, 0) != need) {
+        abort();
+    }
+}
+
 static void general_names(xcv_slice gns)
 {
     xcv_gn_iter it;
@@ -60,6 +78,9 @@ static void general_names(xcv_slice gns)
         inside(gn.value);
         if (gn.type == XCV_GN_DIRECTORY) {
             names(gn.value);
+        }
+        if (gn.type == XCV_GN_IP && gn.value.n <= 32) {
+            ip_text(gn.value.p, gn.value.n);
         }
         if (++count > 100000) {
             abort();
@@ -129,8 +150,32 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         {XCV_REF_URI, {(const uint8_t *)"spiffe://example.org/x", 22}},
     };
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
-        XCV_IGNORE(xcv_ident_match(&c, &refs[i], 0));
-        XCV_IGNORE(xcv_ident_match(&c, &refs[i], XCV_FLAG_CN_FALLBACK));
+        for (uint32_t f = 0; f < 2; f++) {
+            uint32_t flags = f ? XCV_FLAG_CN_FALLBACK : 0;
+            unsigned reasons = 0xdead;
+            xcv_err m = xcv_ident_match(&c, &refs[i], flags);
+            /* explain gives the same verdict, and reasons only on a mismatch */
+            if (xcv_ident_explain(&c, &refs[i], flags, &reasons) != m ||
+                (m == XCV_OK && reasons != 0)) {
+                abort();
+            }
+        }
+    }
+
+    /* SAN listing: the count does not depend on cap; entries are views of the input */
+    struct xcv_general_name list[4];
+    int has_ip = -1, has_dns = -1;
+    size_t total = xcv_ident_list(&c, NULL, 0, NULL, NULL);
+    if (xcv_ident_list(&c, list, 4, &has_ip, &has_dns) != total || (has_ip != 0 && has_ip != 1) ||
+        (has_dns != 0 && has_dns != 1)) {
+        abort();
+    }
+    for (size_t i = 0; i < total && i < 4; i++) {
+        inside(list[i].value);
+    }
+    xcv_slice cn;
+    if (xcv_ident_cn(&c, &cn)) {
+        inside(cn);
     }
     return 0;
 }

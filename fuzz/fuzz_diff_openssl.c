@@ -18,6 +18,9 @@
 
 #include "diff_allowlist.h"
 #include "xcv.h"
+#ifdef XCV_FUZZ_TLV_MUTATOR
+#include "tlv_mutator.h"
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -68,7 +68,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     c.subject.n = sizeof subj;
     c.issuer = c.subject;
 
-    XCV_IGNORE(xcv_ident_match(&c, &ref, flags));
+    unsigned reasons = 0xdead;
+    xcv_err m = xcv_ident_match(&c, &ref, flags);
+    if (xcv_ident_explain(&c, &ref, flags, &reasons) != m || (m == XCV_OK && reasons != 0)) {
+        abort(); /* explain must give match's verdict */
+    }
+    size_t cnt = xcv_ident_list(&c, NULL, 0, NULL, NULL);
+    struct xcv_general_name gns[3];
+    if (xcv_ident_list(&c, gns, 3, NULL, NULL) != cnt) {
+        abort();
+    }
+    /* IP formatting of raw bytes: the length needed does not depend on cap */
+    if (reflen <= 32) {
+        char small[5], big[128];
+        size_t need = xcv_ip_format(ref.name.p, reflen, big, sizeof big);
+        if (need >= sizeof big || strlen(big) != need ||
+            xcv_ip_format(ref.name.p, reflen, small, sizeof small) != need || strlen(small) >= sizeof small) {
+            abort();
+        }
+    }
 
     xcv_slice permitted = {data + a, b - a};
     xcv_slice excluded = {data + b, size - b};

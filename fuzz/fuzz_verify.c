@@ -13,6 +13,9 @@
 #include "der.h"
 #include "fuzz_anchors.h"
 #include "xcv.h"
+#ifdef XCV_FUZZ_TLV_MUTATOR
+#include "tlv_mutator.h"
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -21,7 +21,8 @@
  *
  * Error values are stable: they are never renumbered or reused.
  * Ranges: DER 100s, PEM 150s, certificate 200s, path 300s, identity and
- * name constraints 400s, budgets 500s, usage 900s.
+ * name constraints 400s, budgets 500s, revocation 600s, policies 700s,
+ * usage 900s.
  */
 #ifndef XCV_H
 #define XCV_H
@@ -147,6 +148,24 @@ typedef enum xcv_err {
     XCV_ERR_SIGNATURE_BUDGET = 500,      /* signature-check budget exhausted */
     XCV_ERR_CANDIDATE_BUDGET = 501,      /* candidate budget exhausted */
     XCV_ERR_NC_BUDGET = 502,             /* name-constraint comparison budget exhausted */
+    XCV_ERR_POLICY_BUDGET = 503,         /* policy-processing budget exhausted */
+
+    /* Revocation with caller-supplied CRLs (600s). */
+    XCV_ERR_REVOKED = 600,               /* a CRL lists the certificate (cert_index, result.crl_*) */
+    XCV_ERR_CRL_MALFORMED = 601,         /* a CRL is not a valid RFC 5280 v2 CRL */
+    XCV_ERR_CRL_BAD_SIGNATURE = 602,     /* the CRL signature does not verify under the issuer key */
+    XCV_ERR_CRL_EXPIRED = 603,           /* now > the CRL's nextUpdate */
+    XCV_ERR_CRL_NOT_YET_VALID = 604,     /* now < the CRL's thisUpdate */
+    XCV_ERR_CRL_MISSING = 605,           /* hard-fail: no current CRL from the issuer covers it */
+    XCV_ERR_CRL_ISSUER_NO_CRLSIGN = 606, /* the CRL issuer's keyUsage lacks cRLSign */
+    XCV_ERR_CRL_UNKNOWN_CRITICAL = 607,  /* a CRL or entry extension is critical and not understood */
+    XCV_ERR_CRL_UNSUPPORTED = 608,       /* delta CRL or indirect CRL (not supported) */
+
+    /* Certificate policies, RFC 5280 6.1 (700s). */
+    XCV_ERR_POLICY_MALFORMED = 700,      /* malformed policy extension (or a duplicate policy) */
+    XCV_ERR_POLICY_REQUIRED = 701,       /* explicit policy required, no acceptable policy */
+    XCV_ERR_POLICY_MAPPING_ANY = 702,    /* a policy mapping to or from anyPolicy */
+    XCV_ERR_POLICY_CAPACITY = 703,       /* more policy nodes than XCV_POLICY_MAX_NODES */
 
     /* Usage (900s). */
     XCV_ERR_INVALID_ARGUMENT = 900,      /* NULL pointer or inconsistent parameters */
@@ -621,6 +640,48 @@ typedef enum xcv_purpose {
 #define XCV_FLAG_IGNORE_ANCHOR_EXPIRY (1u << 2)/* anchors given as certificates never expire */
 #define XCV_FLAG_ALLOW_CA_LEAF       (1u << 3) /* accept a CA certificate as leaf */
 #define XCV_FLAG_NO_TIME_CHECK       (1u << 4) /* skip validity periods (diagnostic use only) */
+/* Anchors given as certificates need not follow the RFC 5280 / CABF CA
+ * profile (critical basicConstraints, SKI present, AKI naming the root
+ * itself, no EKU, non-critical AKI/SKI, critical policyConstraints, RSA
+ * modulus a multiple of 8 bits): for private roots made before those rules
+ * were enforced. cA=TRUE, keyCertSign and a non-empty subject still apply. */
+#define XCV_FLAG_LAX_ANCHOR_PROFILE  (1u << 5)
+
+/* xcv_params.revocation: which certificates are checked against params.crls. */
+#define XCV_REVOCATION_OFF  0u /* no revocation checking (default) */
+#define XCV_REVOCATION_LEAF 1u /* the leaf only */
+#define XCV_REVOCATION_ALL  2u /* every certificate of the path except the trust anchor */
+/* xcv_params.revocation_flags */
+#define XCV_REVOCATION_HARD_FAIL (1u << 0) /* a checked certificate without a current, valid,
+                                              in-scope CRL from its issuer fails; without it
+                                              (soft-fail) only a listed serial fails */
+
+/* xcv_params.policy_flags: RFC 5280 6.1.1 inputs (all default false). */
+#define XCV_POLICY_EXPLICIT        (1u << 0) /* initial-explicit-policy */
+#define XCV_POLICY_INHIBIT_MAPPING (1u << 1) /* initial-policy-mapping-inhibit */
+#define XCV_POLICY_INHIBIT_ANY     (1u << 2) /* initial-any-policy-inhibit */
+#define XCV_POLICY_BUDGET_DEFAULT  100000ul  /* policy-graph operations per path */
+#define XCV_MAX_RESULT_POLICIES    8         /* policies stored in struct xcv_result */
+
+/*
+ * Policy processing works on a bounded graph (one node per policy OID per
+ * path level, as BoringSSL and Go do, instead of the RFC's tree, whose size
+ * can grow exponentially). Its nodes live in caller memory: at most
+ * XCV_POLICY_MAX_NODES over the whole path, else XCV_ERR_POLICY_CAPACITY.
+ * The fields are private.
+ */
+#define XCV_POLICY_MAX_NODES 128
+struct xcv_policy_node {
+    xcv_slice oid;   /* valid_policy (content octets); empty for anyPolicy */
+    uint16_t level;  /* depth: 0 is the trust anchor's anyPolicy node */
+    uint16_t flags;
+};
+struct xcv_policy_work {
+    struct xcv_policy_node nodes[XCV_POLICY_MAX_NODES];
+    size_t count;
+    size_t level_start[XCV_MAX_DEPTH + 1]; /* first node of each level */
+    unsigned long ops;                     /* operations counted against the budget */
+};
 
 /* Reference identity: what the application connected to. */
 typedef enum xcv_ref_type {
@@ -649,13 +710,26 @@ struct xcv_params {
     xcv_purpose purpose;     /* default XCV_PURPOSE_SERVER */
     uint32_t flags;          /* XCV_FLAG_* */
     unsigned min_rsa_bits;   /* default 2048; 1024 minimum accepted value */
-    unsigned max_depth;      /* certificates in a path, counting the anchor: default and max 8 */
+    unsigned max_depth;      /* certificates in a path, counting the anchor: default and max 8;
+                                self-issued intermediates are not counted (as for
+                                pathLenConstraint), the path never exceeds XCV_MAX_DEPTH */
     unsigned sig_budget;     /* signature verifications per call, default 100 */
     unsigned candidate_budget; /* candidate issuers tried per call, default 1000 */
     unsigned long nc_budget; /* name-constraint comparisons per call, default 250000 */
     struct xcv_sig_cache *cache;        /* optional verified-signature cache */
     struct xcv_trace_entry *trace;      /* optional trace buffer */
     size_t trace_cap;
+    /* Revocation with caller-supplied CRLs (xcv never fetches). Off by default. */
+    const xcv_slice *crls;       /* DER CertificateList views (must outlive the call), or NULL */
+    size_t crl_count;
+    unsigned revocation;         /* XCV_REVOCATION_OFF (default), _LEAF or _ALL */
+    uint32_t revocation_flags;   /* XCV_REVOCATION_HARD_FAIL */
+    /* Certificate policies (RFC 5280 6.1.1 inputs). */
+    const xcv_slice *initial_policies; /* user-initial-policy-set: OID content octets;
+                                          NULL or 0 entries: {anyPolicy} */
+    size_t initial_policy_count;
+    uint32_t policy_flags;       /* XCV_POLICY_EXPLICIT | _INHIBIT_MAPPING | _INHIBIT_ANY */
+    unsigned long policy_budget; /* policy-graph operations per path; 0: XCV_POLICY_BUDGET_DEFAULT */
 };
 
 /* Fills safe defaults (now = 0: the caller must set the time). */
@@ -684,6 +758,18 @@ struct xcv_result {
     unsigned cache_hits;
     size_t trace_len;    /* entries written to params.trace (<= trace_cap) */
     size_t trace_total;  /* attempts made (may exceed trace_cap) */
+    /* Revocation: for XCV_ERR_REVOKED (cert_index names the certificate) and
+     * CRL errors, the index in params.crls of the CRL concerned, else -1. */
+    int crl_index;
+    xcv_time revocation_date;  /* XCV_ERR_REVOKED: the entry's revocationDate */
+    int revocation_reason;     /* XCV_ERR_REVOKED: CRLReason (0..10), -1 when absent */
+    /* Policies of the accepted path (RFC 5280 6.1.6 authorities-constrained
+     * set, in the trust anchor's policy domain): policy_any when it is
+     * anyPolicy, else policy_count OIDs (content octets, views into the
+     * certificates; only the first XCV_MAX_RESULT_POLICIES are stored). */
+    int policy_any;
+    size_t policy_count;
+    xcv_slice policies[XCV_MAX_RESULT_POLICIES];
 };
 
 /* Private to xcv_verify: one level of the explicit path-search stack. */

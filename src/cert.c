@@ -685,6 +685,44 @@ static xcv_err parse_ski(struct xcv_cert *c, xcv_slice value)
     return XCV_OK;
 }
 
+/* see cert.h */
+xcv_err xcv_cert_aki_fields(const struct xcv_cert *c, xcv_slice *out_issuer, xcv_slice *out_serial)
+{
+    xcv_slice list = c->extensions;
+    *out_issuer = xcv_slice_empty();
+    *out_serial = xcv_slice_empty();
+    while (list.n > 0) {
+        xcv_slice ext;
+        xcv_slice oid;
+        xcv_slice value;
+        XCV_TRY(xcv_der_read(&list, XCV_TAG_SEQUENCE, &ext));
+        XCV_TRY(xcv_der_read(&ext, XCV_TAG_OID, &oid));
+        if (xcv_oid_lookup(oid) != XCV_OID_EXT_AUTHORITY_KEY_ID) {
+            continue;
+        }
+        if (xcv_der_peek(&ext, XCV_TAG_BOOLEAN)) {
+            XCV_TRY(xcv_der_read(&ext, XCV_TAG_BOOLEAN, NULL));
+        }
+        XCV_TRY(xcv_der_read(&ext, XCV_TAG_OCTET_STRING, &value));
+        /* The same grammar parse_aki validated: SEQUENCE { [0], [1], [2] }. */
+        xcv_slice seq;
+        xcv_slice part;
+        int present = 0;
+        XCV_TRY(xcv_der_read(&value, XCV_TAG_SEQUENCE, &seq));
+        XCV_TRY(xcv_der_read_optional(&seq, XCV_TAG_CTX(0), &part, &present));
+        XCV_TRY(xcv_der_read_optional(&seq, XCV_TAG_CTX_CONS(1), &part, &present));
+        if (present) {
+            *out_issuer = part;
+        }
+        XCV_TRY(xcv_der_read_optional(&seq, XCV_TAG_CTX(2), &part, &present));
+        if (present) {
+            *out_serial = part;
+        }
+        return XCV_OK; /* the first occurrence is the one that counts */
+    }
+    return XCV_OK;
+}
+
 /* Decodes the content of a known extension; value is the extnValue content
  * (exactly one DER value). */
 static xcv_err parse_known(struct xcv_cert *c, xcv_oid_id id, xcv_slice value)

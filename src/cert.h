@@ -31,6 +31,15 @@ XCV_MUST_USE xcv_err xcv_gn_read(xcv_slice *rd, struct xcv_general_name *out, un
 /* Validates GeneralNames content: one or more valid GeneralName. */
 XCV_MUST_USE xcv_err xcv_general_names_check(xcv_slice content, unsigned flags);
 
+/*
+ * The authorityCertIssuer (GeneralNames content) and authorityCertSerialNumber
+ * (INTEGER content) of c's authorityKeyIdentifier (the first occurrence),
+ * each empty when absent or when c has no AKI. The AKI was validated by
+ * xcv_cert_parse; an error is returned only for bytes that no longer parse.
+ */
+XCV_MUST_USE xcv_err xcv_cert_aki_fields(const struct xcv_cert *c, xcv_slice *out_issuer,
+                                         xcv_slice *out_serial);
+
 /* Maximum number of extensions compared pairwise for duplicates (known
  * extensions are always checked, through their bits). */
 #define XCV_CERT_DUP_SCAN_MAX 64

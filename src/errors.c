@@ -168,6 +168,41 @@ static const struct xcv_err_row xcv_err_rows[] = {
     XCV_ERR_ROW(XCV_ERR_NC_BUDGET,
                 "The name-constraint comparison budget was exhausted; raise nc_budget if this is "
                 "expected."),
+    XCV_ERR_ROW(XCV_ERR_POLICY_BUDGET,
+                "The certificate-policy processing budget was exhausted; raise policy_budget if "
+                "this is expected."),
+
+    /* Revocation */
+    XCV_ERR_ROW(XCV_ERR_REVOKED, "The certificate has been revoked by its issuer's CRL."),
+    XCV_ERR_ROW(XCV_ERR_CRL_MALFORMED,
+                "A CRL is malformed or not a conforming RFC 5280 version 2 CRL (for example "
+                "without a non-critical CRL number)."),
+    XCV_ERR_ROW(XCV_ERR_CRL_BAD_SIGNATURE,
+                "The CRL signature does not verify under the certificate issuer's key."),
+    XCV_ERR_ROW(XCV_ERR_CRL_EXPIRED,
+                "The only CRL from the certificate's issuer is past its nextUpdate time."),
+    XCV_ERR_ROW(XCV_ERR_CRL_NOT_YET_VALID,
+                "The only CRL from the certificate's issuer has a thisUpdate time in the future."),
+    XCV_ERR_ROW(XCV_ERR_CRL_MISSING,
+                "No current CRL from the certificate's issuer covers it, and revocation checking "
+                "is hard-fail."),
+    XCV_ERR_ROW(XCV_ERR_CRL_ISSUER_NO_CRLSIGN,
+                "The CRL issuer's keyUsage extension does not include cRLSign."),
+    XCV_ERR_ROW(XCV_ERR_CRL_UNKNOWN_CRITICAL,
+                "A CRL or CRL entry extension is marked critical and xcv does not understand it."),
+    XCV_ERR_ROW(XCV_ERR_CRL_UNSUPPORTED,
+                "The CRL is a delta CRL or an indirect CRL, which xcv does not support."),
+
+    /* Certificate policies */
+    XCV_ERR_ROW(XCV_ERR_POLICY_MALFORMED,
+                "A certificate policy extension is malformed or lists a policy twice."),
+    XCV_ERR_ROW(XCV_ERR_POLICY_REQUIRED,
+                "An explicit certificate policy is required and the path has no acceptable "
+                "policy."),
+    XCV_ERR_ROW(XCV_ERR_POLICY_MAPPING_ANY,
+                "A policy mapping maps to or from anyPolicy, which RFC 5280 forbids."),
+    XCV_ERR_ROW(XCV_ERR_POLICY_CAPACITY,
+                "Policy processing needs more nodes than XCV_POLICY_MAX_NODES provides."),
 
     /* Usage */
     XCV_ERR_ROW(XCV_ERR_INVALID_ARGUMENT,

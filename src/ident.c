@@ -1051,3 +1051,126 @@ xcv_err xcv_ident_cn_consistent(const struct xcv_cert *cert)
     }
     return XCV_OK;
 }
+
+/* WHATWG URL "ends in a number": the last label is all digits or 0x-hex, so
+ * a browser reads the host as an IPv4 address ("0xC0A80101",
+ * "192.168.001.001"); or IPv6-looking text (hex digits, ':' and '.', with a
+ * ':'). */
+static int cn_looks_like_ip(xcv_slice cn)
+{
+    size_t colons = 0;
+    int ip6 = cn.n > 0;
+    for (size_t i = 0; i < cn.n; i++) {
+        uint8_t ch = cn.p[i];
+        if (ch == ':') {
+            colons++;
+        } else if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') ||
+                     (ch >= 'A' && ch <= 'F') || ch == '.')) {
+            ip6 = 0;
+        }
+    }
+    if (ip6 && colons > 0) {
+        return 1;
+    }
+    size_t start = cn.n;
+    while (start > 0 && cn.p[start - 1] != '.') {
+        start--;
+    }
+    xcv_slice last = xcv_slice_make(cn.p + start, cn.n - start);
+    if (last.n == 0) {
+        return 0;
+    }
+    size_t i = 0;
+    int hex = last.n > 2 && last.p[0] == '0' && (last.p[1] == 'x' || last.p[1] == 'X');
+    if (hex) {
+        i = 2;
+    }
+    for (; i < last.n; i++) {
+        uint8_t ch = last.p[i];
+        int digit = ch >= '0' && ch <= '9';
+        int hexd = (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
+        if (!(digit || (hex && hexd))) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* 1 when the CN (a host name) is a parent domain of a dNSName SAN entry
+ * ("example.com" above "foo.example.com" or "*.example.com"). */
+static int cn_above_dns_san(const struct xcv_cert *cert, xcv_slice cn)
+{
+    xcv_gn_iter it;
+    struct xcv_general_name gn;
+    xcv_gn_iter_init(&it, cert->san);
+    while (xcv_gn_next(&it, &gn)) {
+        xcv_slice v = gn.value;
+        if (gn.type == XCV_GN_DNS && v.n > cn.n + 1 && v.p[v.n - cn.n - 1] == '.' &&
+            xcv_ascii_eq_nocase(v.p + v.n - cn.n, cn.p, cn.n)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* 1 when a dNSName SAN equals the CN ignoring ASCII case. */
+static int cn_in_dns_san_nocase(const struct xcv_cert *cert, xcv_slice cn)
+{
+    xcv_gn_iter it;
+    struct xcv_general_name gn;
+    xcv_gn_iter_init(&it, cert->san);
+    while (xcv_gn_next(&it, &gn)) {
+        if (gn.type == XCV_GN_DNS && gn.value.n == cn.n &&
+            xcv_ascii_eq_nocase(gn.value.p, cn.p, cn.n)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* see ident.h */
+xcv_err xcv_ident_cn_claims(const struct xcv_cert *cert)
+{
+    XCV_ENSURE(cert != NULL, XCV_ERR_INVALID_ARGUMENT);
+    int has_ip = 0;
+    int has_dns = 0;
+    (void)xcv_ident_list(cert, NULL, 0, &has_ip, &has_dns);
+    if (!has_ip && !has_dns) {
+        return XCV_OK;
+    }
+    xcv_dn_iter it;
+    struct xcv_dn_attr a;
+    xcv_dn_iter_init(&it, cert->subject);
+    while (xcv_dn_next(&it, &a)) {
+        xcv_slice cn = a.value;
+        int non_ascii = 0;
+        int space = 0;
+        int dot = 0;
+        if (a.type != XCV_DN_CN || !is_text_string(a.str_tag) || cn_in_san(cert, cn)) {
+            continue;
+        }
+        for (size_t i = 0; i < cn.n; i++) {
+            non_ascii |= cn.p[i] >= 0x80;
+            space |= cn.p[i] == ' ';
+            dot |= cn.p[i] == '.';
+        }
+        if (space) {
+            continue; /* free text, not a host name */
+        }
+        /* An IP address must be the canonical text of an iPAddress SAN
+         * (BR 7.1.4.3: RFC 3986 dotted quad, RFC 5952 IPv6). */
+        XCV_ENSURE(!cn_looks_like_ip(cn), XCV_ERR_NAME_MISMATCH);
+        if (!dot) {
+            continue; /* a single label: a service name, not a host name */
+        }
+        /* A host name in U-label form is never a copy of an IA5 dNSName. */
+        XCV_ENSURE(!non_ascii, XCV_ERR_NAME_MISMATCH);
+        if (!has_dns || !xcv_dns_check_name(cn, 1)) {
+            continue;
+        }
+        /* BR 7.1.4.3: "a character-for-character copy of the dNSName entry". */
+        XCV_ENSURE(!cn_in_dns_san_nocase(cert, cn), XCV_ERR_NAME_MISMATCH);
+        XCV_ENSURE(cn_above_dns_san(cert, cn), XCV_ERR_NAME_MISMATCH);
+    }
+    return XCV_OK;
+}

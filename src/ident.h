@@ -64,4 +64,18 @@ int xcv_uri_split(xcv_slice uri, struct xcv_uri_parts *out);
  */
 XCV_MUST_USE xcv_err xcv_ident_cn_consistent(const struct xcv_cert *cert);
 
+/*
+ * xcv's applied reading of BR 7.1.4.3 (the strict rule above rejects
+ * private certificates whose CN is a label such as "kube-apiserver"): only
+ * a CN written as an identifier is judged, when the certificate has a
+ * dNSName or iPAddress SAN. A CN that is a SAN copy passes; one that looks
+ * like an IP address (WHATWG "ends in a number", or IPv6 text) fails; a
+ * dotted name with non-ASCII bytes (a U-label) fails; an LDH host name
+ * fails when it equals a dNSName SAN only ignoring case, or when it is not
+ * a parent domain of some dNSName SAN (the subscriber's domain above its
+ * hosts passes). Free text (spaces) and single labels pass. Returns XCV_OK
+ * or XCV_ERR_NAME_MISMATCH.
+ */
+XCV_MUST_USE xcv_err xcv_ident_cn_claims(const struct xcv_cert *cert);
+
 #endif

@@ -21,12 +21,12 @@
  *     CN-fallback client could match must not escape the constraints.
  *
  * Forms
- *   dNSName: "example.com" covers itself and every subdomain; ".example.com"
- *   only subdomains (a widespread extension: OpenSSL, Go and BoringSSL read
- *   it so; RFC 5280 defines the leading period for URI and email only, and
- *   x509-limbo rfc5280::nc::invalid-dnsname-leading-period expects a
- *   rejection -- a known divergence, kept because CAs issue such
- *   constraints); "" everything. ASCII case-insensitive. iPAddress:
+ *   dNSName: "example.com" covers itself and every subdomain; "" everything;
+ *   ".example.com" is XCV_ERR_NC_MALFORMED (RFC 5280 defines the leading
+ *   period for URI and email only; OpenSSL, Go and BoringSSL read it as
+ *   "subdomains only", x509-limbo rfc5280::nc::invalid-dnsname-leading-period
+ *   expects a rejection: xcv fails closed, so a CA using that form must
+ *   write "example.com"). ASCII case-insensitive. iPAddress:
  *   address and mask (8 or 32 octets), mask contiguous; IPv4 names against
  *   IPv4 subtrees only, IPv6 against IPv6. rfc822Name: a mailbox, a host, or
  *   ".domain". URI: the host of the URI against a host or ".domain"; a URI
@@ -134,7 +134,12 @@ static xcv_err check_base(const struct xcv_general_name *b)
     case XCV_GN_DNS:
         /* An empty dNSName constraint matches every name. */
         XCV_ENSURE(is_ia5_no_nul(v), XCV_ERR_NC_MALFORMED);
-        XCV_ENSURE(v.n == 0 || valid_host_or_domain(v), XCV_ERR_NC_MALFORMED);
+        /* RFC 5280 4.2.1.10 defines the leading-period form for URI and
+         * rfc822Name constraints only; a dNSName constraint "MUST" be a
+         * host name ("example.com" already covers every subdomain). xcv
+         * fails closed on ".example.com" (x509-limbo
+         * rfc5280::nc::invalid-dnsname-leading-period). */
+        XCV_ENSURE(v.n == 0 || xcv_dns_check_name(v, 0), XCV_ERR_NC_MALFORMED);
         return XCV_OK;
     case XCV_GN_IP:
         /* RFC 5280 4.2.1.10: "eight octets ... for IPv4 ... 32 octets for
@@ -222,10 +227,6 @@ static int dns_within(xcv_slice name, xcv_slice c, int excluded)
     }
     if (c.n == 0) {
         return NC_YES; /* an empty constraint covers every name */
-    }
-    if (c.p[0] == '.') {
-        /* ".example.com": subdomains only. */
-        return (name.n > c.n && ends_with_nocase(name, c)) ? NC_YES : NC_NO;
     }
     /* RFC 5280: "any DNS name that can be constructed by simply adding zero
      * or more labels to the left-hand side of the name satisfies the name

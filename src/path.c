@@ -33,9 +33,12 @@
  *     candidate is skipped when its index, its SHA-256, or its (subject,
  *     SPKI) pair equals that of a certificate already in the path.
  *   - Depth: a path holds at most params->max_depth certificates counting the
- *     anchor. A presented candidate that is not itself an anchor needs room
- *     for itself and an anchor; otherwise XCV_ERR_PATH_TOO_LONG, which is an
- *     ordinary backtrack reason.
+ *     anchor and not counting self-issued intermediates (key rollover
+ *     certificates, which pathLenConstraint does not count either: RFC 5280
+ *     6.1.4 (l); x509-limbo pathlen::max-chain-depth-1-self-issued), and at
+ *     most XCV_MAX_DEPTH certificates in all. A presented candidate that is
+ *     not itself an anchor needs room for itself and an anchor; otherwise
+ *     XCV_ERR_PATH_TOO_LONG, which is an ordinary backtrack reason.
  *   - Budgets (rustls-webpki's Budget): candidate_budget counts candidate
  *     issuers judged; the signature and name-constraint budgets are spent by
  *     the judge. A budget error ends the search at once (no backtracking).
@@ -285,6 +288,39 @@ static void trace(const struct xcv_path_search *s, int child, const struct xcv_p
     r->trace_total++;
 }
 
+/* RFC 5280 6.1 self-issued: issuer and subject names equal. */
+static int self_issued(const struct xcv_cert *c)
+{
+    return (c->flags & XCV_CERT_SELF_ISSUED_BYTES) != 0 || xcv_dn_equal(c->subject, c->issuer);
+}
+
+/*
+ * 1 when extending path[0..len-1] by cand would exceed the depth limits:
+ * params->max_depth counts the leaf, the intermediates that are not
+ * self-issued (as pathLenConstraint does, RFC 5280 6.1.4 (l)) and the
+ * anchor; the physical path (every certificate and the anchor) never
+ * exceeds XCV_MAX_DEPTH.
+ */
+static int too_long(const struct xcv_verifier *v, const struct xcv_params *p, size_t len,
+                    const struct xcv_path_cand *cand)
+{
+    size_t physical = cand->anchor != NULL ? len + 1 : len + 2;
+    size_t logical = physical;
+
+    if (physical > XCV_MAX_DEPTH) {
+        return 1;
+    }
+    for (size_t i = 1; i < len; i++) {
+        if (self_issued(&v->certs[v->path[i]])) {
+            logical--;
+        }
+    }
+    if (cand->anchor == NULL && cand->index >= 0 && self_issued(&v->certs[cand->index])) {
+        logical--;
+    }
+    return logical > p->max_depth;
+}
+
 /* see path.h */
 xcv_err xcv_path_build(const struct xcv_path_search *s)
 {
@@ -329,7 +365,7 @@ xcv_err xcv_path_build(const struct xcv_path_search *s)
         if (depth > r->depth_reached) {
             r->depth_reached = depth;
         }
-        if (!cand.self && (cand.anchor != NULL ? len + 1 : len + 2) > p->max_depth) {
+        if (!cand.self && too_long(v, p, len, &cand)) {
             err = XCV_ERR_PATH_TOO_LONG;
             index = cand.index >= 0 ? cand.index : XCV_INDEX_ANCHOR;
         } else {

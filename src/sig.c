@@ -1,31 +1,35 @@
 /*
- * sig.c -- signature verification (RSA PKCS#1 v1.5, RSASSA-PSS, ECDSA) and
- * hashing, on top of BearSSL 0.6. The only core module that includes BearSSL.
+ * sig.c -- signature verification (RSA PKCS#1 v1.5, RSASSA-PSS, ECDSA):
+ * every policy decision and all encoding checks; the arithmetic goes through
+ * the narrow backend interface of crypto.h (BearSSL or OpenSSL libcrypto).
  *
  * Standards
  *   RFC 8017 8.1.2 / 9.1.2 (RSASSA-PSS, EMSA-PSS-VERIFY, MGF1 in B.2.1),
  *   RFC 8017 8.2.2 / 9.2 (RSASSA-PKCS1-v1_5, EMSA-PKCS1-v1_5),
  *   RFC 4055 3.1 (RSASSA-PSS-params), RFC 3279 2.2.1 / RFC 4055 5
  *   (PKCS#1 v1.5 parameters NULL), RFC 5758 3.2 (ECDSA: parameters absent),
- *   RFC 3279 2.2.3 (Ecdsa-Sig-Value), RFC 5480 2.2 (uncompressed points).
+ *   RFC 3279 2.2.3 (Ecdsa-Sig-Value), RFC 5480 2.2 (uncompressed points),
+ *   SEC 1 3.2.2.1 (EC public key validation).
  *
  * Implementation notes
  *   - PKCS#1 v1.5 is checked by encoding and comparing (RFC 8017 8.2.2 step
  *     3-4): the whole encoded message, DigestInfo with NULL parameters
- *     included, must equal the one we build. Only BearSSL's raw public
- *     operation (br_rsa_public_get_default(), x^e mod n) is used, so a
+ *     included, must equal the one we build. Only the backend's raw public
+ *     operation (xcv_crypto_rsa_public(), x^e mod n) is used, so a
  *     DigestInfo variant (absent NULL, other OID, trailing garbage) can never
- *     verify.
+ *     verify, whichever backend is linked.
  *   - EMSA-PSS-VERIFY and MGF1 are written here on the raw public operation
- *     and BearSSL's hash classes.
- *   - ECDSA: the Ecdsa-Sig-Value DER is checked strictly here before
- *     br_ecdsa_vrfy_asn1_get_default() sees it. An EC point is validated
- *     with br_ec_impl.mul() by the scalar 1 (mul() rejects points outside the
- *     curve subgroup); xcv_sig_verify() runs that check only when the
- *     signature fails, to tell XCV_ERR_BAD_EC_POINT from XCV_ERR_BAD_SIGNATURE
- *     without a second scalar multiplication on the success path.
+ *     and the backend's hashes.
+ *   - ECDSA: the Ecdsa-Sig-Value DER is checked strictly here before the
+ *     backend sees it. xcv_sig_check_key() validates an EC point with the
+ *     curve equation (xcv_crypto_ec_point_check(), portable, a few
+ *     microseconds); xcv_sig_verify() runs that check only when the
+ *     signature fails, to tell XCV_ERR_BAD_EC_POINT from
+ *     XCV_ERR_BAD_SIGNATURE (the backends' verification rejects a point off
+ *     the curve by itself).
  *   - RSA moduli above 4096 bits are XCV_ERR_UNSUPPORTED_KEY: BearSSL's
- *     BR_MAX_RSA_SIZE is 4096 and its engines fail on larger moduli.
+ *     BR_MAX_RSA_SIZE is 4096 and its engines fail on larger moduli; the
+ *     OpenSSL backend keeps the same limit so both judge alike.
  *   - The RSA public exponent is limited to 32 bits (as Go and ring bound it).
  *   - No allocation, no mutable statics; buffers are on the stack (about
  *     1.5 KiB for RSA).
@@ -43,17 +47,10 @@
 
 #include "der.h"
 
-#include <bearssl.h>
-
-_Static_assert(sizeof(struct xcv_sha256_ctx) >= sizeof(br_sha256_context),
-               "xcv_sha256_ctx too small for br_sha256_context");
-
-/* BearSSL's BR_MAX_RSA_SIZE (not in the public headers). */
-#define SIG_MAX_RSA_BITS  4096u
-#define SIG_MAX_RSA_BYTES (SIG_MAX_RSA_BITS / 8u)
-#define SIG_MAX_HASH      64u
-/* Largest uncompressed point: P-521, 1 + 2 * 66 octets. */
-#define SIG_MAX_POINT 133u
+/* Largest RSA modulus (BearSSL's BR_MAX_RSA_SIZE; both backends keep to it). */
+#define SIG_MAX_RSA_BITS  (XCV_CRYPTO_MAX_RSA_BYTES * 8u)
+#define SIG_MAX_RSA_BYTES XCV_CRYPTO_MAX_RSA_BYTES
+#define SIG_MAX_HASH      XCV_CRYPTO_MAX_HASH
 
 /* ------------------------------------------------------------------------ */
 /* Hashes                                                                    */
@@ -70,7 +67,7 @@ typedef enum sig_hash {
 } sig_hash;
 
 struct sig_hash_desc {
-    const br_hash_class *vt;
+    xcv_hash_id id; /* 0: no backend hash (MD5 is never computed) */
     size_t len;
     const uint8_t *digest_info; /* RFC 8017 9.2 note 1: DigestInfo up to the hash */
     size_t digest_info_len;
@@ -92,72 +89,24 @@ static const uint8_t di_sha512[] = {0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x
                                     0x65, 0x03, 0x04, 0x02, 0x03, 0x05, 0x00, 0x04, 0x40};
 
 static const struct sig_hash_desc sig_hashes[] = {
-    [SIG_HASH_NONE] = {NULL, 0, NULL, 0, NULL, 0},
-    [SIG_HASH_MD5] = {&br_md5_vtable, 16, NULL, 0, NULL, 0},
-    [SIG_HASH_SHA1] = {&br_sha1_vtable, 20, di_sha1, sizeof di_sha1, di_sha1 + 6, 5},
-    [SIG_HASH_SHA224] = {&br_sha224_vtable, 28, di_sha224, sizeof di_sha224, di_sha224 + 6, 9},
-    [SIG_HASH_SHA256] = {&br_sha256_vtable, 32, di_sha256, sizeof di_sha256, di_sha256 + 6, 9},
-    [SIG_HASH_SHA384] = {&br_sha384_vtable, 48, di_sha384, sizeof di_sha384, di_sha384 + 6, 9},
-    [SIG_HASH_SHA512] = {&br_sha512_vtable, 64, di_sha512, sizeof di_sha512, di_sha512 + 6, 9},
+    [SIG_HASH_NONE] = {(xcv_hash_id)0, 0, NULL, 0, NULL, 0},
+    [SIG_HASH_MD5] = {(xcv_hash_id)0, 16, NULL, 0, NULL, 0},
+    [SIG_HASH_SHA1] = {XCV_CRYPTO_SHA1, 20, di_sha1, sizeof di_sha1, di_sha1 + 6, 5},
+    [SIG_HASH_SHA224] = {XCV_CRYPTO_SHA224, 28, di_sha224, sizeof di_sha224, di_sha224 + 6, 9},
+    [SIG_HASH_SHA256] = {XCV_CRYPTO_SHA256, 32, di_sha256, sizeof di_sha256, di_sha256 + 6, 9},
+    [SIG_HASH_SHA384] = {XCV_CRYPTO_SHA384, 48, di_sha384, sizeof di_sha384, di_sha384 + 6, 9},
+    [SIG_HASH_SHA512] = {XCV_CRYPTO_SHA512, 64, di_sha512, sizeof di_sha512, di_sha512 + 6, 9},
 };
 
 /* Hashes the concatenation of up to three pieces. */
 static void sig_hash3(sig_hash h, const void *a, size_t an, const void *b, size_t bn, const void *c,
                       size_t cn, uint8_t *out)
 {
-    br_hash_compat_context ctx;
-    const br_hash_class *vt = sig_hashes[h].vt;
-    vt->init(&ctx.vtable);
-    if (an > 0) {
-        vt->update(&ctx.vtable, a, an);
-    }
-    if (bn > 0) {
-        vt->update(&ctx.vtable, b, bn);
-    }
-    if (cn > 0) {
-        vt->update(&ctx.vtable, c, cn);
-    }
-    vt->out(&ctx.vtable, out);
-}
-
-/* see xcv.h */
-void xcv_sha256(xcv_slice data, uint8_t out[32])
-{
-    br_sha256_context ctx;
-    br_sha256_init(&ctx);
-    if (data.n > 0) {
-        br_sha256_update(&ctx, data.p, data.n);
-    }
-    br_sha256_out(&ctx, out);
-}
-
-/*
- * The opaque context is copied in and out of a properly typed
- * br_sha256_context so no object is accessed through a foreign type.
- */
-void xcv_sha256_init(struct xcv_sha256_ctx *c)
-{
-    br_sha256_context ctx;
-    br_sha256_init(&ctx);
-    memcpy(c->opaque, &ctx, sizeof ctx);
-}
-
-void xcv_sha256_update(struct xcv_sha256_ctx *c, const void *data, size_t n)
-{
-    if (n == 0) {
-        return;
-    }
-    br_sha256_context ctx;
-    memcpy(&ctx, c->opaque, sizeof ctx);
-    br_sha256_update(&ctx, data, n);
-    memcpy(c->opaque, &ctx, sizeof ctx);
-}
-
-void xcv_sha256_final(struct xcv_sha256_ctx *c, uint8_t out[32])
-{
-    br_sha256_context ctx;
-    memcpy(&ctx, c->opaque, sizeof ctx);
-    br_sha256_out(&ctx, out);
+    xcv_slice parts[3];
+    parts[0] = xcv_slice_make(a, an);
+    parts[1] = xcv_slice_make(b, bn);
+    parts[2] = xcv_slice_make(c, cn);
+    xcv_crypto_hash(sig_hashes[h].id, parts, 3, out);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -396,21 +345,15 @@ static unsigned sig_bitlen8(uint8_t b)
     return n;
 }
 
-static int sig_curve_params(xcv_curve curve, int *out_br_curve, size_t *out_coord_len)
+static size_t sig_coord_len(xcv_curve curve)
 {
     switch (curve) {
     case XCV_CURVE_P256:
-        *out_br_curve = BR_EC_secp256r1;
-        *out_coord_len = 32;
-        return 1;
+        return 32;
     case XCV_CURVE_P384:
-        *out_br_curve = BR_EC_secp384r1;
-        *out_coord_len = 48;
-        return 1;
+        return 48;
     case XCV_CURVE_P521:
-        *out_br_curve = BR_EC_secp521r1;
-        *out_coord_len = 66;
-        return 1;
+        return 66;
     case XCV_CURVE_NONE:
     case XCV_CURVE_OTHER:
     default:
@@ -449,32 +392,16 @@ static xcv_err sig_check_rsa(const struct xcv_pubkey *key, unsigned min_rsa_bits
 }
 
 /* EC format checks (no arithmetic). */
-static xcv_err sig_check_ec_format(const struct xcv_pubkey *key, int *out_br_curve)
+static xcv_err sig_check_ec_format(const struct xcv_pubkey *key)
 {
-    size_t coord_len;
-    XCV_ENSURE(sig_curve_params(key->curve, out_br_curve, &coord_len), XCV_ERR_UNSUPPORTED_KEY);
-    const br_ec_impl *ec = br_ec_get_default();
-    XCV_ENSURE(((ec->supported_curves >> *out_br_curve) & 1u) != 0, XCV_ERR_UNSUPPORTED_KEY);
+    size_t coord_len = sig_coord_len(key->curve);
+    XCV_ENSURE(coord_len != 0 && xcv_crypto_curve_supported(key->curve), XCV_ERR_UNSUPPORTED_KEY);
     /* RFC 5480 2.2: "The first octet of the OCTET STRING indicates whether the
      * key is compressed or uncompressed. The uncompressed form is indicated by
      * 0x04 and the compressed form is indicated by either 0x02 or 0x03";
      * "MUST support the uncompressed form", xcv supports only that. */
     XCV_ENSURE(key->ec_point.n == 1 + 2 * coord_len && key->ec_point.p[0] == 0x04,
                XCV_ERR_BAD_EC_POINT);
-    return XCV_OK;
-}
-
-/* Point validity: mul() by 1 decodes the point and rejects one off the curve. */
-static xcv_err sig_check_ec_point(const struct xcv_pubkey *key, int br_curve)
-{
-    static const uint8_t one[1] = {1};
-    uint8_t buf[SIG_MAX_POINT];
-    const br_ec_impl *ec = br_ec_get_default();
-    memcpy(buf, key->ec_point.p, key->ec_point.n);
-    uint32_t ok = ec->mul(buf, key->ec_point.n, one, sizeof one, br_curve);
-    XCV_ENSURE(ok == 1, XCV_ERR_BAD_EC_POINT);
-    /* mul() is in place; P * 1 must give P back. */
-    XCV_ENSURE(memcmp(buf, key->ec_point.p, key->ec_point.n) == 0, XCV_ERR_BAD_EC_POINT);
     return XCV_OK;
 }
 
@@ -489,11 +416,10 @@ xcv_err xcv_sig_check_key(const struct xcv_pubkey *key, unsigned min_rsa_bits)
         xcv_slice e;
         return sig_check_rsa(key, min_rsa_bits, &n, &e);
     }
-    case XCV_KEY_EC: {
-        int br_curve;
-        XCV_TRY(sig_check_ec_format(key, &br_curve));
-        return sig_check_ec_point(key, br_curve);
-    }
+    case XCV_KEY_EC:
+        XCV_TRY(sig_check_ec_format(key));
+        /* SEC 1 3.2.2.1: the point is on the curve (crypto_ec.c). */
+        return xcv_crypto_ec_point_check(key->curve, key->ec_point);
     case XCV_KEY_UNKNOWN:
     case XCV_KEY_ED25519:
     case XCV_KEY_ED448:
@@ -513,7 +439,6 @@ struct sig_plan {
     struct sig_pss pss;
     xcv_slice n; /* RSA */
     xcv_slice e;
-    int br_curve; /* EC */
 };
 
 static xcv_err sig_hash_policy(sig_hash h, uint32_t flags)
@@ -559,7 +484,7 @@ static xcv_err sig_plan_make(const struct xcv_pubkey *key, xcv_sig_alg alg, xcv_
         XCV_ENSURE(key->type == XCV_KEY_EC, XCV_ERR_KEY_ALG_MISMATCH);
         /* RFC 5758 3.2: "the encoding MUST omit the parameters field". */
         XCV_ENSURE(params.n == 0, XCV_ERR_CERT_BAD_ALGORITHM);
-        return sig_check_ec_format(key, &out->br_curve);
+        return sig_check_ec_format(key);
     case SIG_KIND_UNSUPPORTED:
     default:
         return XCV_ERR_UNSUPPORTED_ALGORITHM;
@@ -588,15 +513,8 @@ xcv_err xcv_sig_precheck(const struct xcv_pubkey *key, xcv_sig_alg alg, xcv_slic
 static xcv_err sig_rsa_public(const struct sig_plan *plan, xcv_slice signature, uint8_t *em)
 {
     XCV_ENSURE(signature.n == plan->n.n, XCV_ERR_BAD_SIGNATURE);
-    br_rsa_public_key pk;
-    /* BearSSL's key struct is not const-correct; the public engine only reads n and e. */
-    pk.n = (unsigned char *)(uintptr_t)plan->n.p;
-    pk.nlen = plan->n.n;
-    pk.e = (unsigned char *)(uintptr_t)plan->e.p;
-    pk.elen = plan->e.n;
     memcpy(em, signature.p, signature.n);
-    XCV_ENSURE(br_rsa_public_get_default()(em, signature.n, &pk) == 1, XCV_ERR_BAD_SIGNATURE);
-    return XCV_OK;
+    return xcv_crypto_rsa_public(plan->n, plan->e, em, signature.n);
 }
 
 /* RFC 8017 8.2.2 with EMSA-PKCS1-v1_5-ENCODE (9.2): encode and compare. */
@@ -753,16 +671,9 @@ static xcv_err sig_verify_ecdsa(const struct xcv_pubkey *key, const struct sig_p
     size_t hlen = sig_hashes[plan->hash].len;
     sig_hash3(plan->hash, data.p, data.n, NULL, 0, NULL, 0, hash);
 
-    br_ec_public_key pk;
-    pk.curve = plan->br_curve;
-    pk.q = (unsigned char *)(uintptr_t)key->ec_point.p; /* read only */
-    pk.qlen = key->ec_point.n;
-    /* The hash is truncated to the order's bit length by BearSSL (SEC 1 4.1.4 step 5). */
-    uint32_t ok = br_ecdsa_vrfy_asn1_get_default()(br_ec_get_default(), hash, hlen, &pk,
-                                                   signature.p, signature.n);
-    if (ok != 1) {
+    if (xcv_crypto_ecdsa_verify(key->curve, key->ec_point, hash, hlen, signature) != XCV_OK) {
         /* Tell a key off its curve from a bad signature (rare path only). */
-        XCV_TRY(sig_check_ec_point(key, plan->br_curve));
+        XCV_TRY(xcv_crypto_ec_point_check(key->curve, key->ec_point));
         return XCV_ERR_BAD_SIGNATURE;
     }
     return XCV_OK;

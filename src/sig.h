@@ -1,10 +1,11 @@
 /*
- * sig.h -- signature verification and hashing (the only module that
- * includes BearSSL, or the optional libcrypto backend).
+ * sig.h -- signature verification and the verified-signature cache; the
+ * crypto backend behind it is reached only through crypto.h.
  */
 #ifndef XCV_SIG_H
 #define XCV_SIG_H
 
+#include "crypto.h"
 #include "internal.h"
 
 /*
@@ -49,6 +50,18 @@ XCV_MUST_USE xcv_err xcv_sig_precheck(const struct xcv_pubkey *key, xcv_sig_alg 
 void xcv_sig_cache_key(const struct xcv_pubkey *key, xcv_sig_alg alg, xcv_slice params,
                        xcv_slice tbs, xcv_slice signature, uint8_t out[32]);
 
+/*
+ * Cache key of a certificate's signature from the SHA-256 of the child
+ * certificate's whole DER (verify.c computes it anyway: xcv_verifier
+ * cert_sha256): SHA-256 over a label different from xcv_sig_cache_key()'s,
+ * the length-prefixed issuer SPKI and cert_sha256. The certificate DER
+ * holds the TBS, the signature algorithm with its parameters and the
+ * signature value, so this binds the same things as xcv_sig_cache_key()
+ * while hashing ~120-600 octets instead of the whole TBS again.
+ */
+void xcv_sig_cache_key_cert(const struct xcv_pubkey *issuer_key, const uint8_t cert_sha256[32],
+                            uint8_t out[32]);
+
 /* 1 when key is cached (refreshes its stamp, counts a hit), else 0 (counts a
  * miss). A NULL or zero-capacity cache never hits and counts nothing. */
 int xcv_sig_cache_lookup(struct xcv_sig_cache *c, const uint8_t key[32]);
@@ -67,12 +80,19 @@ XCV_MUST_USE xcv_err xcv_sig_verify_cached(struct xcv_sig_cache *cache,
                                            xcv_slice params, xcv_slice data, xcv_slice signature,
                                            uint32_t flags, unsigned min_rsa_bits, int *out_hit);
 
-/* SHA-256 in pieces, for hashing several slices without copying. */
-struct xcv_sha256_ctx {
-    uint64_t opaque[32]; /* large enough for br_sha256_context */
-};
-void xcv_sha256_init(struct xcv_sha256_ctx *c);
-void xcv_sha256_update(struct xcv_sha256_ctx *c, const void *data, size_t n);
-void xcv_sha256_final(struct xcv_sha256_ctx *c, uint8_t out[32]);
+/*
+ * xcv_sig_verify_cached() for a certificate: child's signature (child->tbs,
+ * sig_alg, sig_params, signature) under issuer_key, with the cache keyed by
+ * xcv_sig_cache_key_cert(issuer_key, child_cert_sha256), child_cert_sha256
+ * being SHA-256(child->der). xcv_sig_precheck() runs every time; a hit
+ * skips all arithmetic (the entry proves a full verification succeeded).
+ */
+XCV_MUST_USE xcv_err xcv_sig_verify_cert_cached(struct xcv_sig_cache *cache,
+                                                const struct xcv_pubkey *issuer_key,
+                                                const struct xcv_cert *child,
+                                                const uint8_t child_cert_sha256[32], uint32_t flags,
+                                                unsigned min_rsa_bits, int *out_hit);
+
+/* SHA-256 in pieces: xcv_sha256_init/update/final (crypto.h). */
 
 #endif

@@ -21,3 +21,6 @@ foreach(t ${XCV_REPLAY_TARGETS})
            ${CMAKE_SOURCE_DIR}/fuzz/corpus/${t} ${CMAKE_SOURCE_DIR}/fuzz/regressions/${t})
   set_tests_properties(replay_${t} PROPERTIES LABELS fuzz)
 endforeach()
+
+# fuzz/oss-fuzz/build.sh is checked by scripts/test-oss-fuzz-build (run by
+# hand or in a fuzzing CI job): not a ctest test, it takes 1-3 minutes.

@@ -101,6 +101,20 @@ static const struct err_case all_errors[] = {
     ROW(XCV_ERR_SIGNATURE_BUDGET),
     ROW(XCV_ERR_CANDIDATE_BUDGET),
     ROW(XCV_ERR_NC_BUDGET),
+    ROW(XCV_ERR_POLICY_BUDGET),
+    ROW(XCV_ERR_REVOKED),
+    ROW(XCV_ERR_CRL_MALFORMED),
+    ROW(XCV_ERR_CRL_BAD_SIGNATURE),
+    ROW(XCV_ERR_CRL_EXPIRED),
+    ROW(XCV_ERR_CRL_NOT_YET_VALID),
+    ROW(XCV_ERR_CRL_MISSING),
+    ROW(XCV_ERR_CRL_ISSUER_NO_CRLSIGN),
+    ROW(XCV_ERR_CRL_UNKNOWN_CRITICAL),
+    ROW(XCV_ERR_CRL_UNSUPPORTED),
+    ROW(XCV_ERR_POLICY_MALFORMED),
+    ROW(XCV_ERR_POLICY_REQUIRED),
+    ROW(XCV_ERR_POLICY_MAPPING_ANY),
+    ROW(XCV_ERR_POLICY_CAPACITY),
     ROW(XCV_ERR_INVALID_ARGUMENT),
     ROW(XCV_ERR_NO_CERTIFICATES),
     ROW(XCV_ERR_TOO_MANY_CERTIFICATES),
@@ -113,7 +127,7 @@ static const struct err_case all_errors[] = {
 static void test_every_value_named(void **state)
 {
     (void)state;
-    assert_int_equal(N_ERRORS, 84);
+    assert_int_equal(N_ERRORS, 98);
     for (size_t i = 0; i < N_ERRORS; i++) {
         const char *name = xcv_err_name(all_errors[i].value);
         const char *msg = xcv_strerror(all_errors[i].value);
@@ -156,7 +170,7 @@ static void test_unknown_values(void **state)
 {
     (void)state;
     static const int unknown[] = {-1, 1, 99, 117, 149, 154, 199, 222, 299, 324, 399, 408,
-                                  499, 503, 899, 905, 1000, 65535, 2147483647};
+                                  499, 504, 599, 609, 699, 704, 899, 905, 1000, 65535, 2147483647};
     for (size_t i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++) {
         xcv_err e = (xcv_err)unknown[i];
         assert_string_equal(xcv_err_name(e), "XCV_ERR_?");

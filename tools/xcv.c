@@ -2,28 +2,48 @@
  * xcv.c -- the xcv command-line tool.
  *
  * Subcommands
+ *   xcv verify [options] FILE...
+ *                      the first certificate of the first FILE is the leaf,
+ *                      every other certificate an untrusted intermediate;
+ *                      prints the certificates as received and a verdict
+ *                      with advice (tools/diag.c), or with --json one JSON
+ *                      object. Trust: --anchors FILE (repeatable), --system
+ *                      (the default when no --anchors is given), --pin
+ *                      sha256:HEX. See usage() for every option.
  *   xcv show FILE...   parse every certificate in each FILE (PEM with one or
  *                      more CERTIFICATE blocks, or a single DER certificate,
  *                      auto-detected) and print its fields.
  *
  * Exit status
- *   0  every certificate parsed
- *   1  at least one certificate (or PEM block) failed to parse
- *   2  usage error or I/O error (takes precedence over 1)
+ *   verify: 0 valid, 1 the chain was rejected, 2 usage or I/O error
+ *           (unreadable file, no certificate found, bad option or value).
+ *   show:   0 every certificate parsed, 1 at least one certificate (or PEM
+ *           block) failed to parse, 2 usage or I/O error (takes precedence).
  *
  * Implementation notes
  *   - The tool is outside the zero-allocation core: stdio and malloc are used
- *     freely here. It includes only the public header xcv.h.
- *   - A file is PEM when it contains "-----BEGIN "; its blocks are decoded
- *     by the core's xcv_pem_next (strict base64). Otherwise it is DER.
+ *     freely here. It includes only the public headers xcv.h and xcv_file.h.
+ *   - show: a file is PEM when it contains "-----BEGIN "; its blocks are
+ *     decoded by the core's xcv_pem_next (strict base64). Otherwise DER.
+ *   - verify reads files with xcv_file_read_certs (PEM or DER), so that a
+ *     malformed certificate is reported by xcv_verify with its index.
+ *   - --json is written by hand: every string goes through json_str, which
+ *     escapes quotes, backslashes and bytes outside printable ASCII (names
+ *     are already ASCII after xcv_dn_format's \XX escaping).
+ *   - Exit-2 errors go to stderr only, also with --json (stdout stays empty).
+ *   - The verification time is read here (time()) unless --time is given;
+ *     --time parses exactly YYYY-MM-DDTHH:MM:SSZ through xcv_time_from_civil.
  */
+#include "diag.h"
 #include "xcv.h"
+#include "xcv_file.h"
 
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define EXIT_PARSE 1
 #define EXIT_USAGE 2
@@ -454,19 +474,581 @@ static int show_file(const char *path)
     return status;
 }
 
+/* ------------------------------------------------------------------------ */
+/* verify                                                                    */
+/* ------------------------------------------------------------------------ */
+
+#define MAX_PINS 16
+#define MAX_ANCHOR_FILES 16
+
+struct verify_opts {
+    const char *anchor_files[MAX_ANCHOR_FILES];
+    size_t anchor_count;
+    int system;
+    struct xcv_pin pins[MAX_PINS];
+    size_t pin_count;
+    struct xcv_ref ref;
+    const char *ref_text;
+    int have_time;
+    xcv_time now;
+    struct xcv_params params;
+    int json;
+    const char **files;
+    size_t file_count;
+};
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("xcv verify: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\n(see xcv --help)\n", stderr);
+    return EXIT_USAGE;
+}
+
+static int hex_digit(char c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+/* "sha256:HEX" (64 hex digits, colons allowed between bytes). */
+static int parse_pin(const char *s, uint8_t out[32])
+{
+    size_t n = 0;
+    if (strncmp(s, "sha256:", 7) != 0) {
+        return 0;
+    }
+    s += 7;
+    while (*s != '\0') {
+        if (*s == ':') {
+            s++;
+            continue;
+        }
+        int hi = hex_digit(s[0]);
+        int lo = s[1] != '\0' ? hex_digit(s[1]) : -1;
+        if (hi < 0 || lo < 0 || n == 32) {
+            return 0;
+        }
+        out[n++] = (uint8_t)(hi * 16 + lo);
+        s += 2;
+    }
+    return n == 32;
+}
+
+/* "YYYY-MM-DDTHH:MM:SSZ" exactly. */
+static int parse_time(const char *s, xcv_time *out)
+{
+    static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+    int v[6];
+    if (strlen(s) != sizeof shape - 1) {
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof shape - 1; i++) {
+        if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != shape[i]) {
+            return 0;
+        }
+    }
+    if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5]) != 6) {
+        return 0;
+    }
+    return xcv_time_from_civil(v[0], v[1], v[2], v[3], v[4], v[5], out) == XCV_OK;
+}
+
+static int parse_uint(const char *s, unsigned *out)
+{
+    char *end = NULL;
+    if (*s < '0' || *s > '9') {
+        return 0;
+    }
+    errno = 0;
+    unsigned long v = strtoul(s, &end, 10);
+    if (errno != 0 || *end != '\0' || v > 1000000ul) {
+        return 0;
+    }
+    *out = (unsigned)v;
+    return 1;
+}
+
+/* Parses the verify arguments; 0 or EXIT_USAGE (message printed). */
+static int parse_verify_args(int argc, char **argv, struct verify_opts *o)
+{
+    int only_files = 0;
+    memset(o, 0, sizeof *o);
+    xcv_params_default(&o->params);
+    o->params.purpose = XCV_PURPOSE_SERVER;
+    o->files = calloc((size_t)argc + 1, sizeof *o->files);
+    if (o->files == NULL) {
+        return usage_error("%s", "out of memory");
+    }
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = NULL;
+        char name[32];
+        if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+            o->files[o->file_count++] = a;
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            only_files = 1;
+            continue;
+        }
+        /* --name=value or --name value */
+        const char *eq = strchr(a, '=');
+        size_t nlen = eq != NULL ? (size_t)(eq - a) : strlen(a);
+        if (nlen >= sizeof name) {
+            return usage_error("unknown option %s", a);
+        }
+        memcpy(name, a, nlen);
+        name[nlen] = '\0';
+        int takes = strcmp(name, "--anchors") == 0 || strcmp(name, "--pin") == 0 ||
+                    strcmp(name, "--host") == 0 || strcmp(name, "--ip") == 0 ||
+                    strcmp(name, "--email") == 0 || strcmp(name, "--time") == 0 ||
+                    strcmp(name, "--purpose") == 0 || strcmp(name, "--min-rsa-bits") == 0 ||
+                    strcmp(name, "--max-depth") == 0;
+        if (takes) {
+            if (eq != NULL) {
+                val = eq + 1;
+            } else if (i + 1 < argc) {
+                val = argv[++i];
+            } else {
+                return usage_error("option %s needs a value", name);
+            }
+        } else if (eq != NULL) {
+            return usage_error("option %s takes no value", name);
+        }
+
+        if (strcmp(name, "--anchors") == 0) {
+            if (o->anchor_count == MAX_ANCHOR_FILES) {
+                return usage_error("%s", "too many --anchors (at most 16)");
+            }
+            o->anchor_files[o->anchor_count++] = val;
+        } else if (strcmp(name, "--system") == 0) {
+            o->system = 1;
+        } else if (strcmp(name, "--pin") == 0) {
+            if (o->pin_count == MAX_PINS) {
+                return usage_error("%s", "too many --pin (at most 16)");
+            }
+            struct xcv_pin *pin = &o->pins[o->pin_count];
+            if (!parse_pin(val, pin->sha256)) {
+                return usage_error("bad --pin %s (expected sha256: and 64 hex digits)", val);
+            }
+            pin->kind = XCV_PIN_CERT;
+            pin->until = XCV_TIME_NONE;
+            o->pin_count++;
+        } else if (strcmp(name, "--host") == 0 || strcmp(name, "--ip") == 0 ||
+                   strcmp(name, "--email") == 0) {
+            if (o->ref.type != XCV_REF_NONE) {
+                return usage_error("%s", "give only one of --host, --ip, --email");
+            }
+            o->ref.type = name[2] == 'h' ? XCV_REF_DNS : name[2] == 'i' ? XCV_REF_IP : XCV_REF_EMAIL;
+            o->ref.name = (xcv_slice){(const uint8_t *)val, strlen(val)};
+            o->ref_text = val;
+            xcv_err e = xcv_ref_check(&o->ref);
+            if (e != XCV_OK) {
+                fprintf(stderr, "xcv verify: bad %s \"%s\": %s: %s\n", name, val, xcv_err_name(e),
+                        xcv_strerror(e));
+                return EXIT_USAGE;
+            }
+        } else if (strcmp(name, "--time") == 0) {
+            if (!parse_time(val, &o->now)) {
+                return usage_error("bad --time %s (expected YYYY-MM-DDTHH:MM:SSZ)", val);
+            }
+            o->have_time = 1;
+        } else if (strcmp(name, "--purpose") == 0) {
+            if (strcmp(val, "server") == 0) {
+                o->params.purpose = XCV_PURPOSE_SERVER;
+            } else if (strcmp(val, "client") == 0) {
+                o->params.purpose = XCV_PURPOSE_CLIENT;
+            } else if (strcmp(val, "email") == 0) {
+                o->params.purpose = XCV_PURPOSE_EMAIL;
+            } else if (strcmp(val, "any") == 0) {
+                o->params.purpose = XCV_PURPOSE_ANY;
+            } else {
+                return usage_error("bad --purpose %s (server, client, email or any)", val);
+            }
+        } else if (strcmp(name, "--cn-fallback") == 0) {
+            o->params.flags |= XCV_FLAG_CN_FALLBACK;
+        } else if (strcmp(name, "--allow-sha1") == 0) {
+            o->params.flags |= XCV_FLAG_ALLOW_SHA1;
+        } else if (strcmp(name, "--min-rsa-bits") == 0) {
+            if (!parse_uint(val, &o->params.min_rsa_bits) || o->params.min_rsa_bits < 1024) {
+                return usage_error("bad --min-rsa-bits %s (a number, at least 1024)", val);
+            }
+        } else if (strcmp(name, "--max-depth") == 0) {
+            if (!parse_uint(val, &o->params.max_depth) || o->params.max_depth < 1 ||
+                o->params.max_depth > XCV_MAX_DEPTH) {
+                return usage_error("bad --max-depth %s (1 to 8, counting the anchor)", val);
+            }
+        } else if (strcmp(name, "--json") == 0) {
+            o->json = 1;
+        } else {
+            return usage_error("unknown option %s", a);
+        }
+    }
+    if (o->file_count == 0) {
+        return usage_error("%s", "no FILE given");
+    }
+    return 0;
+}
+
+/* Reports a failed file load on stderr; returns EXIT_USAGE. */
+static int file_error(const char *what, const char *path, xcv_file_status st,
+                      const struct xcv_file_stats *stats)
+{
+    if (st == XCV_FILE_IO) {
+        fprintf(stderr, "xcv verify: cannot read %s %s: %s\n", what, path,
+                strerror(stats->sys_errno != 0 ? stats->sys_errno : EIO));
+    } else if (st == XCV_FILE_NO_CERTS) {
+        fprintf(stderr, "xcv verify: no certificate found in %s %s", what, path);
+        if (stats->rejected > 0) {
+            fprintf(stderr, " (%zu block%s rejected, first: %s)", stats->rejected,
+                    stats->rejected == 1 ? "" : "s", xcv_err_name(stats->first_err));
+        }
+        fputc('\n', stderr);
+    } else {
+        fprintf(stderr, "xcv verify: %s %s: %s\n", what, path, xcv_file_status_str(st));
+    }
+    return EXIT_USAGE;
+}
+
+/* JSON string with escaping (the input is a NUL-terminated byte string). */
+static void json_str(const char *s)
+{
+    putchar('"');
+    for (; s != NULL && *s != '\0'; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') {
+            printf("\\%c", c);
+        } else if (c == '\n') {
+            fputs("\\n", stdout);
+        } else if (c < 0x20 || c >= 0x7F) {
+            printf("\\u%04x", c);
+        } else {
+            putchar(c);
+        }
+    }
+    putchar('"');
+}
+
+static void json_dn(xcv_slice name)
+{
+    char *s = xcv_diag_dn(name);
+    json_str(s != NULL ? s : "");
+    free(s);
+}
+
+static void json_time(xcv_time t)
+{
+    char buf[21];
+    if (t == XCV_TIME_NONE) {
+        fputs("null", stdout);
+        return;
+    }
+    xcv_time_format(t, buf);
+    json_str(buf);
+}
+
+static void json_index(int i)
+{
+    if (i >= 0) {
+        printf("%d", i);
+    } else {
+        fputs("null", stdout);
+    }
+}
+
+static void json_cert(xcv_slice der)
+{
+    struct xcv_cert c;
+    uint8_t fp[32];
+    char hex[65];
+    xcv_sha256(der, fp);
+    for (size_t i = 0; i < 32; i++) {
+        snprintf(hex + 2 * i, 3, "%02x", fp[i]);
+    }
+    xcv_err err = xcv_cert_parse(der, &c, NULL);
+    if (err != XCV_OK) {
+        printf("{\"subject\": null, \"issuer\": null, \"serial\": null, \"key\": null, "
+               "\"bits\": null, \"not_before\": null, \"not_after\": null, \"san\": [], "
+               "\"sha256\": \"%s\", \"parse_error\": \"%s\"}",
+               hex, xcv_err_name(err));
+        return;
+    }
+    fputs("{\"subject\": ", stdout);
+    json_dn(c.subject);
+    fputs(", \"issuer\": ", stdout);
+    json_dn(c.issuer);
+    fputs(", \"serial\": \"", stdout);
+    print_hex(c.serial.p, c.serial.n, 1);
+    fputs("\", \"key\": ", stdout);
+    json_str(xcv_diag_key_name(&c.key));
+    printf(", \"bits\": %u, \"not_before\": ", c.key.key_bits);
+    json_time(c.not_before);
+    fputs(", \"not_after\": ", stdout);
+    json_time(c.not_after);
+    fputs(", \"san\": [", stdout);
+    xcv_gn_iter it;
+    struct xcv_general_name gn;
+    int first = 1;
+    xcv_gn_iter_init(&it, c.san);
+    while (xcv_gn_next(&it, &gn)) {
+        char *s = xcv_diag_general_name(&gn);
+        fputs(first ? "" : ", ", stdout);
+        json_str(s != NULL ? s : "?");
+        free(s);
+        first = 0;
+    }
+    printf("], \"ca\": %s, \"sha256\": \"%s\"}",
+           (c.ext_present & XCV_EXT_BASIC_CONSTRAINTS) != 0 && c.is_ca ? "true" : "false", hex);
+}
+
+static void json_result(const struct xcv_file_certs *fc, const struct xcv_result *r,
+                        const struct verify_opts *o)
+{
+    printf("{\"valid\": %s, \"error\": \"%s\", \"message\": ", r->err == XCV_OK ? "true" : "false",
+           xcv_err_name(r->err));
+    json_str(r->err == XCV_OK ? "the chain is valid" : xcv_strerror(r->err));
+    fputs(", \"cert_index\": ", stdout);
+    json_index(r->cert_index);
+    fputs(", \"path\": [", stdout);
+    for (size_t i = 0; i < r->path_len; i++) {
+        printf("%s%d", i > 0 ? ", " : "", r->path[i]);
+    }
+    if (r->anchor != NULL) {
+        fputs(r->path_len > 0 ? ", \"anchor\"" : "\"anchor\"", stdout);
+    }
+    fputs("], \"anchor\": ", stdout);
+    if (r->anchor != NULL) {
+        json_dn(r->anchor->subject);
+    } else {
+        fputs("null", stdout);
+    }
+    printf(", \"pinned\": %s",
+           r->anchor != NULL && (r->anchor->flags & XCV_ANCHOR_PIN) ? "true" : "false");
+    if (r->err == XCV_ERR_UNKNOWN_ISSUER && r->untrusted_issuer.n > 0) {
+        fputs(", \"untrusted_issuer\": ", stdout);
+        json_dn(r->untrusted_issuer);
+        fputs(", \"top_index\": ", stdout);
+        json_index(r->top_index);
+        printf(", \"top_self_signed\": %s", r->top_self_signed ? "true" : "false");
+    }
+    fputs(", \"reference\": ", stdout);
+    if (o->ref.type != XCV_REF_NONE) {
+        json_str(o->ref_text);
+    } else {
+        fputs("null", stdout);
+    }
+    fputs(", \"time\": ", stdout);
+    json_time(o->params.now);
+    fputs(", \"certificates\": [", stdout);
+    for (size_t i = 0; i < fc->count; i++) {
+        fputs(i > 0 ? ", " : "", stdout);
+        json_cert(fc->certs[i]);
+    }
+    fputs("]}\n", stdout);
+}
+
+/* Appends the certificates of one more file to all (grows all->certs). */
+static int append_certs(struct xcv_file_certs *all, uint8_t ***bufs, size_t *nbufs,
+                        const struct xcv_file_certs *more)
+{
+    xcv_slice *nc = realloc(all->certs, (all->count + more->count) * sizeof *nc);
+    if (nc == NULL) {
+        return 0;
+    }
+    all->certs = nc;
+    uint8_t **nb = realloc(*bufs, (*nbufs + 1) * sizeof *nb);
+    if (nb == NULL) {
+        return 0;
+    }
+    *bufs = nb;
+    memcpy(all->certs + all->count, more->certs, more->count * sizeof *nc);
+    all->count += more->count;
+    (*bufs)[(*nbufs)++] = more->buf;
+    return 1;
+}
+
+static int cmd_verify(int argc, char **argv)
+{
+    struct verify_opts o;
+    struct xcv_file_certs all = {NULL, 0, NULL};
+    uint8_t **bufs = NULL;
+    size_t nbufs = 0;
+    struct xcv_file_store fs;
+    struct xcv_file_store sys;
+    struct xcv_anchors_pinned pinned;
+    struct xcv_anchors_chain chain;
+    struct xcv_file_stats stats;
+    struct xcv_result result;
+    struct xcv_verifier *v = NULL;
+    int have_sys = 0;
+    int status = parse_verify_args(argc, argv, &o);
+
+    xcv_file_store_init(&fs);
+    xcv_file_store_init(&sys);
+    if (status != 0) {
+        goto done;
+    }
+    o.params.now = o.have_time ? o.now : (xcv_time)time(NULL);
+
+    /* Presented certificates: every certificate of every FILE, in order. */
+    for (size_t i = 0; i < o.file_count; i++) {
+        struct xcv_file_certs fc;
+        memset(&stats, 0, sizeof stats);
+        xcv_file_status st = xcv_file_read_certs(o.files[i], &fc, &stats);
+        if (st != XCV_FILE_OK) {
+            status = file_error("certificate file", o.files[i], st, &stats);
+            goto done;
+        }
+        if (!append_certs(&all, &bufs, &nbufs, &fc)) {
+            xcv_file_certs_free(&fc);
+            status = file_error("certificate file", o.files[i], XCV_FILE_NO_MEMORY, &stats);
+            goto done;
+        }
+        free(fc.certs);
+    }
+
+    /* Trust: --anchors files, then the system store (explicit, or the
+     * default when no --anchors is given), then the pinned exceptions. */
+    for (size_t i = 0; i < o.anchor_count; i++) {
+        xcv_file_status st = xcv_file_store_add_file(&fs, o.anchor_files[i], &stats);
+        if (st != XCV_FILE_OK) {
+            status = file_error("anchors file", o.anchor_files[i], st, &stats);
+            goto done;
+        }
+    }
+    if (o.system || o.anchor_count == 0) {
+        xcv_file_status st = xcv_file_store_add_system(&fs, &stats);
+        if (st != XCV_FILE_OK && (o.system || o.pin_count == 0)) {
+            status = file_error("system store", xcv_file_system_path(), st, &stats);
+            goto done;
+        }
+        have_sys = st == XCV_FILE_OK;
+    }
+    xcv_anchors_pinned_init(&pinned, o.pins, o.pin_count);
+    xcv_anchors_chain_init(&chain);
+    if (xcv_anchors_chain_add(&chain, xcv_file_store_get(&fs)) != XCV_OK ||
+        xcv_anchors_chain_add(&chain, &pinned.base) != XCV_OK) {
+        status = usage_error("%s", "cannot set up the anchor store");
+        goto done;
+    }
+
+    v = malloc(sizeof *v);
+    if (v == NULL) {
+        status = usage_error("%s", "out of memory");
+        goto done;
+    }
+    xcv_err verr = xcv_verify(v, &o.params, &chain.base, all.certs, all.count,
+                              o.ref.type != XCV_REF_NONE ? &o.ref : NULL, &result);
+    status = verr == XCV_OK ? 0 : 1;
+
+    if (o.json) {
+        json_result(&all, &result, &o);
+        goto done;
+    }
+
+    /* For the interception heuristic: is the untrusted issuer a CA the
+     * system store knows? (Loaded only when it was not already used.) */
+    const struct xcv_anchor_store *system = NULL;
+    if (result.err == XCV_ERR_UNKNOWN_ISSUER) {
+        if (have_sys) {
+            system = xcv_file_store_get(&fs);
+        } else if (xcv_file_store_add_system(&sys, &stats) == XCV_FILE_OK) {
+            system = xcv_file_store_get(&sys);
+        }
+    }
+    xcv_diag_received(stdout, all.certs, all.count);
+    printf("Checked at ");
+    print_time(o.params.now);
+    printf(" (%s), purpose %s, ", o.have_time ? "--time" : "the system clock",
+           o.params.purpose == XCV_PURPOSE_SERVER   ? "server"
+           : o.params.purpose == XCV_PURPOSE_CLIENT ? "client"
+           : o.params.purpose == XCV_PURPOSE_EMAIL  ? "email"
+                                                    : "any");
+    if (o.ref.type != XCV_REF_NONE) {
+        printf("name \"%s\"", o.ref_text);
+    } else {
+        printf("no name check");
+    }
+    printf(", trust: ");
+    int sep = 0;
+    for (size_t i = 0; i < o.anchor_count; i++) {
+        printf("%s%s", sep++ ? ", " : "", o.anchor_files[i]);
+    }
+    if (have_sys) {
+        printf("%ssystem store %s", sep++ ? ", " : "", xcv_file_system_path());
+    }
+    if (o.pin_count > 0) {
+        printf("%s%zu pin%s", sep++ ? ", " : "", o.pin_count, o.pin_count == 1 ? "" : "s");
+    }
+    putchar('\n');
+    struct xcv_diag d = {all.certs, all.count, &o.params,
+                         o.ref.type != XCV_REF_NONE ? &o.ref : NULL, &result, system};
+    xcv_diag_verdict(stdout, &d);
+
+done:
+    free(v);
+    for (size_t i = 0; i < nbufs; i++) {
+        free(bufs[i]);
+    }
+    free(bufs);
+    free(all.certs);
+    free(o.files);
+    xcv_file_store_free(&fs);
+    xcv_file_store_free(&sys);
+    if (fflush(stdout) != 0) {
+        return EXIT_USAGE;
+    }
+    return status;
+}
+
 static void usage(FILE *f)
 {
-    fputs("usage: xcv show FILE...\n"
-          "  show   parse each certificate in FILE (PEM or DER) and print its fields\n"
-          "exit status: 0 ok, 1 a certificate failed to parse, 2 usage or I/O error\n",
+    fputs("usage: xcv verify [options] FILE...\n"
+          "       xcv show FILE...\n"
+          "\n"
+          "verify: the first certificate of the first FILE (PEM or DER) is the leaf; every\n"
+          "other certificate is an untrusted intermediate (any order). Options:\n"
+          "  --anchors FILE          trust the certificates of FILE (PEM bundle or DER);\n"
+          "                          repeatable\n"
+          "  --system                also trust the system store ($SSL_CERT_FILE, else\n"
+          "                          " XCV_FILE_SYSTEM_DEFAULT ");\n"
+          "                          the default when no --anchors is given\n"
+          "  --pin sha256:HEX        trust exactly the certificate with this SHA-256 (of its\n"
+          "                          DER; colons allowed); repeatable\n"
+          "  --host NAME | --ip ADDR | --email ADDR\n"
+          "                          the name connected to (default: no name check)\n"
+          "  --time YYYY-MM-DDTHH:MM:SSZ   verification time (default: the system clock)\n"
+          "  --purpose server|client|email|any   (default server)\n"
+          "  --cn-fallback           match the subject CN when there is no DNS/IP name\n"
+          "  --allow-sha1            accept SHA-1 signatures\n"
+          "  --min-rsa-bits N        smallest RSA key accepted (default 2048, at least 1024)\n"
+          "  --max-depth N           certificates in a path, counting the anchor (1-8, default 8)\n"
+          "  --json                  one JSON object on stdout instead of the report\n"
+          "show: parse each certificate in FILE (PEM or DER) and print its fields.\n"
+          "\n"
+          "exit status: verify: 0 valid, 1 rejected, 2 usage or I/O error (unreadable file,\n"
+          "no certificate found); show: 0 ok, 1 a certificate failed to parse, 2 usage or I/O\n",
           f);
 }
 
 int main(int argc, char **argv)
 {
-    if (argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+    if (argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+                      strcmp(argv[1], "help") == 0)) {
         usage(stdout);
         return 0;
+    }
+    if (argc >= 2 && strcmp(argv[1], "verify") == 0) {
+        return cmd_verify(argc - 2, argv + 2);
     }
     if (argc < 3 || strcmp(argv[1], "show") != 0) {
         usage(stderr);
