@@ -285,9 +285,17 @@ static long stack_used(struct cell *c)
 /* ---------------------------------------------------------------- main */
 
 static const struct bench_impl *impls[] = {
-    &bench_impl_xcv,    &bench_impl_xcv_warm, &bench_impl_openssl, &bench_impl_mbedtls,
-    &bench_impl_gnutls, &bench_impl_wolfssl,  &bench_impl_bearssl,
+    &bench_impl_xcv,         &bench_impl_xcv_warm, &bench_impl_xcv_openssl,
+    &bench_impl_xcv_openssl_warm, &bench_impl_openssl, &bench_impl_mbedtls,
+    &bench_impl_gnutls,      &bench_impl_wolfssl,  &bench_impl_bearssl,
 };
+
+/* "xcv-warm", "xcv-openssl-warm": the signature-cache rows. */
+static int is_warm(const char *name)
+{
+    size_t n = strlen(name);
+    return n >= 5 && strcmp(name + n - 5, "-warm") == 0;
+}
 #define N_IMPLS (sizeof impls / sizeof impls[0])
 static const struct bench_floor *floors[] = {&bench_floor_bearssl, &bench_floor_openssl};
 
@@ -400,7 +408,7 @@ int main(int argc, char **argv)
         struct bench_chain *ch = &chains[ci];
         for (size_t k = 0; k < N_IMPLS; k++) {
             const struct bench_impl *im = impls[k];
-            int warm = strcmp(im->name, "xcv-warm") == 0;
+            int warm = is_warm(im->name);
             struct cell *c = new_cell(ch->name, warm ? "FULL-WARM" : "FULL", im->name);
             full_cells[ci][k] = c;
             c->kind = CELL_FULL;
@@ -480,7 +488,7 @@ int main(int argc, char **argv)
     if (have_hostile) {
         for (size_t k = 0; k < N_IMPLS; k++) {
             const struct bench_impl *im = impls[k];
-            if (strcmp(im->name, "xcv-warm") == 0) {
+            if (is_warm(im->name)) {
                 continue;
             }
             struct cell *c = new_cell("hostile", "WORST", im->name);
@@ -612,8 +620,11 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n_cells; i++) {
         struct cell *c = &cells[i];
         double floor_ns = 0;
+        /* The floor of the row's crypto: OpenSSL's for xcv-openssl, BearSSL's
+         * (xcv's default backend) for every other row. */
+        const char *floor_impl = strncmp(c->impl, "xcv-openssl", 11) == 0 ? "openssl" : "bearssl";
         for (size_t j = 0; j < n_timed; j++) {
-            if (strcmp(cells[j].metric, "FLOOR") == 0 && strcmp(cells[j].impl, "bearssl") == 0 &&
+            if (strcmp(cells[j].metric, "FLOOR") == 0 && strcmp(cells[j].impl, floor_impl) == 0 &&
                 strcmp(cells[j].chain, c->chain) == 0 && cells[j].na[0] == 0) {
                 floor_ns = cells[j].med;
             }
@@ -627,18 +638,18 @@ int main(int argc, char **argv)
             }
             printf("\n== %s %s\n", c->chain, desc);
             if (c->is_value) {
-                printf("%-16s %-10s %12s\n", "metric", "impl", "value");
+                printf("%-16s %-16s %12s\n", "metric", "impl", "value");
             } else {
-                printf("%-16s %-10s %12s %12s %12s %9s %8s\n", "metric", "impl", "median_us",
+                printf("%-16s %-16s %12s %12s %12s %9s %8s\n", "metric", "impl", "median_us",
                        "p10_us", "p90_us", "x_floor", "batch");
             }
             last_chain = c->chain;
         }
         if (c->is_value) {
-            printf("%-16s %-10s %12.0f\n", c->metric, c->impl, c->value);
+            printf("%-16s %-16s %12.0f\n", c->metric, c->impl, c->value);
             fprintf(csv, "%s,%s,%s,%.0f,\n", c->chain, c->metric, c->impl, c->value);
         } else if (c->na[0] != 0) {
-            printf("%-16s %-10s %s\n", c->metric, c->impl, c->na);
+            printf("%-16s %-16s %s\n", c->metric, c->impl, c->na);
             fprintf(csv, "%s,%s,%s,n/a,\n", c->chain, c->metric, c->impl);
         } else {
             double ratio = floor_ns > 0 ? c->med / floor_ns : 0;
@@ -646,7 +657,7 @@ int main(int argc, char **argv)
             if (floor_ns > 0) {
                 snprintf(rbuf, sizeof rbuf, "%.2f", ratio);
             }
-            printf("%-16s %-10s %12.2f %12.2f %12.2f %9s %8lu\n", c->metric, c->impl,
+            printf("%-16s %-16s %12.2f %12.2f %12.2f %9s %8lu\n", c->metric, c->impl,
                    c->med / 1e3, c->p10 / 1e3, c->p90 / 1e3, rbuf, c->batch);
             if (floor_ns > 0) {
                 fprintf(csv, "%s,%s,%s,%.0f,%.3f\n", c->chain, c->metric, c->impl, c->med, ratio);
@@ -666,7 +677,8 @@ int main(int argc, char **argv)
         }
         fprintf(dat, "# impl, then median p10 p90 (microseconds) for rsa ecdsa mixed\n");
         const char *rows[][2] = {
-            {"xcv", "FULL"},         {"xcv-warm", "FULL-WARM"}, {"openssl", "FULL"},
+            {"xcv", "FULL"},         {"xcv-warm", "FULL-WARM"}, {"xcv-openssl", "FULL"},
+            {"xcv-openssl-warm", "FULL-WARM"},                  {"openssl", "FULL"},
             {"mbedtls", "FULL"},     {"gnutls", "FULL"},        {"wolfssl", "FULL"},
             {"bearssl", "FULL"},     {"bearssl", "FLOOR"},      {"openssl", "FLOOR"},
         };

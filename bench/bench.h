@@ -60,6 +60,9 @@ struct bench_impl {
 
 extern const struct bench_impl bench_impl_xcv;
 extern const struct bench_impl bench_impl_xcv_warm;
+/* xcv built with the OpenSSL crypto backend (bench_xcv.c compiled again). */
+extern const struct bench_impl bench_impl_xcv_openssl;
+extern const struct bench_impl bench_impl_xcv_openssl_warm;
 extern const struct bench_impl bench_impl_openssl;
 extern const struct bench_impl bench_impl_mbedtls;
 extern const struct bench_impl bench_impl_gnutls;

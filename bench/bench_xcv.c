@@ -8,6 +8,9 @@
  * params.cache pointing at an xcv_sig_cache over a static-size array, warmed
  * by the first call.
  *
+ * The same file is compiled a second time for the xcv-openssl rows (see
+ * BENCH_XCV_VARIANT_OPENSSL below).
+ *
  * The xcv library is linked whole (--whole-archive) and every xcv function
  * is referenced weakly, so the benchmark builds and runs (printing "n/a")
  * while a module of the library does not exist yet.
@@ -23,6 +26,28 @@
 
 #include "bench.h"
 
+#ifdef BENCH_XCV_VARIANT_OPENSSL
+/* The second build (bench/CMakeLists.txt): this file compiled again with
+ * bench_xcv_ossl_rename.h force-included, so every xcv_* call goes to the
+ * renamed xcvossl_* copy of the library built with src/crypto_openssl.c. */
+#define BENCH_XCV_NAME            "xcv-openssl"
+#define HAVE(f)                   1 /* linked strongly */
+#define bench_impl_xcv            bench_impl_xcv_openssl
+#define bench_impl_xcv_warm       bench_impl_xcv_openssl_warm
+#define bench_xcv_has_verify      bench_xcvossl_has_verify
+#define bench_xcv_has_parse       bench_xcvossl_has_parse
+#define bench_xcv_verifier_size   bench_xcvossl_verifier_size
+#define bench_xcv_err_name        bench_xcvossl_err_name
+#define bench_xcv_cache_hits      bench_xcvossl_cache_hits
+#define bench_xcv_sig_checks      bench_xcvossl_sig_checks
+#define bench_xcv_anchors_setup   bench_xcvossl_anchors_setup
+#define bench_xcv_anchors_full    bench_xcvossl_anchors_full
+#define bench_xcv_anchors_teardown bench_xcvossl_anchors_teardown
+#define bench_xcv_limbo_load      bench_xcvossl_limbo_load
+#define bench_xcv_limbo_run       bench_xcvossl_limbo_run
+#else
+#define BENCH_XCV_NAME "xcv"
+#define HAVE(f) ((f) != NULL) /* weak: NULL when the module is missing */
 #pragma weak xcv_verify
 #pragma weak xcv_cert_parse
 #pragma weak xcv_anchor_from_cert
@@ -34,6 +59,8 @@
 #pragma weak xcv_pem_next
 #pragma weak xcv_err_name
 #pragma weak xcv_time_from_civil
+
+#endif
 
 #define CACHE_ENTRIES 256
 
@@ -56,13 +83,13 @@ struct xcvb_ctx {
 
 int bench_xcv_has_verify(void)
 {
-    return xcv_verify != NULL && xcv_anchor_from_cert != NULL &&
-           xcv_anchors_sorted_init != NULL && xcv_params_default != NULL;
+    return HAVE(xcv_verify) && HAVE(xcv_anchor_from_cert) &&
+           HAVE(xcv_anchors_sorted_init) && HAVE(xcv_params_default);
 }
 
 int bench_xcv_has_parse(void)
 {
-    return xcv_cert_parse != NULL;
+    return HAVE(xcv_cert_parse);
 }
 
 size_t bench_xcv_verifier_size(void)
@@ -72,7 +99,7 @@ size_t bench_xcv_verifier_size(void)
 
 const char *bench_xcv_err_name(int err)
 {
-    if (xcv_err_name == NULL) {
+    if (!HAVE(xcv_err_name)) {
         static char buf[32];
         snprintf(buf, sizeof buf, "xcv error %d", err);
         return buf;
@@ -175,7 +202,7 @@ static void *xcvb_setup(const struct bench_chain *c)
 
 static void *xcvb_setup_warm(const struct bench_chain *c)
 {
-    if (xcv_sig_cache_init == NULL) {
+    if (!HAVE(xcv_sig_cache_init)) {
         return NULL;
     }
     struct xcvb_ctx *ctx = bench_xcv_anchors_setup(c, 1);
@@ -216,13 +243,13 @@ long bench_xcv_sig_checks(void *vctx)
 }
 
 const struct bench_impl bench_impl_xcv = {
-    "xcv", xcvb_setup, bench_xcv_anchors_full, xcvb_parse, xcvb_free,
+    BENCH_XCV_NAME, xcvb_setup, bench_xcv_anchors_full, xcvb_parse, xcvb_free,
     "xcv_verify (sorted store with root, fixed time, DNS ref), verifier reused",
     xcvb_explain,
 };
 
 const struct bench_impl bench_impl_xcv_warm = {
-    "xcv-warm", xcvb_setup_warm, bench_xcv_anchors_full, xcvb_parse, xcvb_free,
+    BENCH_XCV_NAME "-warm", xcvb_setup_warm, bench_xcv_anchors_full, xcvb_parse, xcvb_free,
     "as xcv, params.cache = 256-entry xcv_sig_cache, warm",
     xcvb_explain,
 };
@@ -376,7 +403,7 @@ int bench_xcv_limbo_run(void *vctx)
 
 size_t bench_xcv_limbo_load(const char *file, struct bench_limbo_case *out, size_t cap)
 {
-    if (!bench_xcv_has_verify() || xcv_pem_next == NULL || xcv_time_from_civil == NULL) {
+    if (!bench_xcv_has_verify() || !HAVE(xcv_pem_next) || !HAVE(xcv_time_from_civil)) {
         return 0;
     }
     json_error_t jerr;

@@ -9,7 +9,7 @@ set ylabel "microseconds per chain (log scale)"
 set logscale y
 set grid ytics
 set key top center horizontal
-set yrange [10:40000]
+set yrange [1:40000]
 set style data histogram
 set style histogram errorbars gap 2 lw 1
 set style fill solid 0.8 border -1

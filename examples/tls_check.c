@@ -14,9 +14,10 @@
  * Without --anchors, --system or --pin, the system bundle is used.
  * IPv6: [::1]:443.
  *
- * Output: the certificates received (subject, issuer, serial, key, validity,
- * names, SHA-256 to pin), then one line
- *   verdict: VALID|REJECTED ERR_NAME cert=INDEX: what it means and what to do
+ * Output: the certificates received and the explanation of the verdict,
+ * printed by tools/diag.c (the same printer as `xcv verify`), then one line
+ * for scripts:
+ *   verdict: VALID|REJECTED XCV_ERR_NAME cert=INDEX: ...
  * Exit status: 0 valid, 1 rejected, 2 usage, I/O or network error.
  *
  * This is an example program outside the library: it uses stdio, sockets,

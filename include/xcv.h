@@ -805,8 +805,9 @@ struct xcv_verifier {
     /* private: per-call caches */
     uint32_t ca_checked;                 /* bit i: ca_err[i] is valid */
     xcv_err ca_err[XCV_MAX_PRESENTED];   /* issuer-independent CA checks of certs[i] */
-    uint32_t sig_ok[XCV_MAX_PRESENTED];  /* bit j of [i]: issuer j verified cert i */
-    uint32_t sig_bad[XCV_MAX_PRESENTED]; /* bit j of [i]: issuer j failed on cert i */
+    uint32_t sig_ok[XCV_MAX_PRESENTED];  /* bit j of [i]: the key of issuer j verified cert i
+                                            (j: first presented cert with that SPKI) */
+    uint32_t sig_bad[XCV_MAX_PRESENTED]; /* bit j of [i]: that key failed on cert i */
     uint16_t sig_err[XCV_MAX_PRESENTED][XCV_MAX_PRESENTED]; /* the error when sig_bad */
     struct xcv_anchor_sig_memo anchor_memo[XCV_ANCHOR_MEMO];
     size_t anchor_memo_n;

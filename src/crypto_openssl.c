@@ -134,8 +134,14 @@ void xcv_crypto_hash(xcv_hash_id h, const xcv_slice *parts, size_t nparts, uint8
 /* see xcv.h */
 void xcv_sha256(xcv_slice data, uint8_t out[32])
 {
-    static const uint8_t empty[1] = {0};
-    (void)SHA256(data.n > 0 ? data.p : empty, data.n, out);
+    /* Not SHA256(): in OpenSSL 3 the one-shot goes through EVP_Q_digest
+     * (an algorithm fetch and allocations on every call). */
+    SHA256_CTX c;
+    SHA256_Init(&c);
+    if (data.n > 0) {
+        SHA256_Update(&c, data.p, data.n);
+    }
+    SHA256_Final(out, &c);
 }
 
 /* see crypto.h */

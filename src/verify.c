@@ -54,16 +54,32 @@
  *     purpose anyExtendedKeyUsage anywhere in the leaf's EKU
  *     (XCV_ERR_EKU_NOT_ALLOWED, CABF BR 7.1.2.7.10). A CA with an empty
  *     subject is XCV_ERR_CERT_BAD_NAME (RFC 5280 4.1.2.6).
- *   - EKU: absent on the leaf = any purpose (RFC 5280, Go). When present it
- *     must contain the requested purpose; anyExtendedKeyUsage does NOT
+ *   - EKU: absent on the leaf = any purpose (RFC 5280, Go), except for the
+ *     TLS server purpose, where the leaf must carry a non-critical EKU
+ *     (rustls-webpki; CABF BR 7.1.2.7.6; x509-limbo webpki::eku::ee-without-eku
+ *     and ee-critical-eku -- the rfc5280 side of the conflicts_with pair is a
+ *     listed false reject). When present it must contain the requested
+ *     purpose; anyExtendedKeyUsage does NOT
  *     satisfy a specific purpose, on the leaf or on a CA (rustls-webpki;
  *     x509-limbo webpki::eku::ee-anyeku and ca-with-anyeku expect failure).
  *     A CA's EKU, when present, constrains the path the same way (Chromium,
  *     Go). XCV_PURPOSE_ANY requires nothing.
- *   - Serial numbers: negative rejected (XCV_ERR_CERT_NEGATIVE_SERIAL),
- *     longer than 20 octets rejected (XCV_ERR_CERT_BAD_SERIAL); zero is
- *     accepted, as rustls-webpki accepts it and RFC 5280 4.1.2.2 asks users
- *     to "gracefully handle" such certificates.
+ *   - Serial numbers of presented certificates: negative
+ *     (XCV_ERR_CERT_NEGATIVE_SERIAL), zero (XCV_ERR_CERT_ZERO_SERIAL: RFC
+ *     5280 4.1.2.2 "MUST be a positive integer") and longer than 20 octets
+ *     (XCV_ERR_CERT_BAD_SERIAL) are rejected. Anchors are exempt: nine roots
+ *     of the Debian bundle (Go Daddy/Starfield G2, SECOM RootCA2, HARICA
+ *     2015, ...) have serial 0.
+ *   - Profile rules on presented certificates (xcv_check_structure): AKI
+ *     and SKI non-critical, policyConstraints critical (non-critical:
+ *     XCV_ERR_CERT_BAD_EXTENSION; critical: unprocessed, see below), an
+ *     AKI keyIdentifier in every certificate that is not self-issued (RFC
+ *     5280 4.2.1.1), a non-empty issuer, a critical SAN when the subject is
+ *     empty, an RSA modulus a multiple of 8 bits (CABF 6.1.5, webpki); an
+ *     SKI in every intermediate CA (4.2.1.2). Server leaves also: no
+ *     critical SAN beside a non-empty subject (CABF 7.1.2.7.12), a CN that
+ *     does not claim an identity the SAN lacks (ident.h
+ *     xcv_ident_cn_claims, CABF 7.1.4.3), and no DSA key.
  *   - Critical extensions xcv parses but does not act on make the
  *     certificate rejected as unknown critical: policyMappings,
  *     policyConstraints, inhibitAnyPolicy (xcv does no policy processing, and
@@ -71,13 +87,30 @@
  *     subjectInfoAccess. Critical certificatePolicies, CRL distribution
  *     points, AIA, freshest CRL, issuerAltName and SCT lists cannot make a
  *     path invalid without policy or revocation processing and are accepted.
- *   - Anchors: their own signature and CA-ness are not checked (RFC 5280
- *     6.1.1 (d): the anchor is an input). An anchor given as a certificate
- *     has its pathLenConstraint enforced (as Go), its name constraints and
- *     those of any anchor applied to every certificate of the path, and its
- *     not-after enforced unless XCV_FLAG_IGNORE_ANCHOR_EXPIRY. Anchor EKU and
- *     keyUsage are not enforced (webpki). A v1/v2 certificate may be an
- *     anchor but never an intermediate (XCV_ERR_V1_CA).
+ *   - Anchors: their own signature is not checked (RFC 5280 6.1.1 (d): the
+ *     anchor is an input). An anchor given as a certificate (not a pin) is
+ *     held to the CA profile (xcv_check_anchor_cert, x509-limbo rfc5280::
+ *     root-*, ski::*, aki::*, webpki::aki::*, eku::root-has-eku): a
+ *     non-empty subject; v3: basicConstraints cA=TRUE, keyCertSign when
+ *     keyUsage is present; and the profile MUSTs -- basicConstraints
+ *     critical, SKI present, AKI/SKI non-critical, policyConstraints
+ *     critical, an AKI keyIdentifier unless self-issued, a self-issued
+ *     root's AKI identifying the root itself (keyIdentifier = SKI, any
+ *     authorityCertIssuer/SerialNumber naming its own issuer and serial:
+ *     five Debian roots carry those), no EKU for the server purpose, RSA
+ *     modulus a multiple of 8. Real-world impact, measured on Debian's
+ *     ca-certificates (150 roots, tests/test_anchors.c): four roots break a
+ *     profile MUST (Go Daddy and Starfield Class 2, Chunghwa ePKI:
+ *     basicConstraints not critical; TWCA Global Root CA: no SKI -- the root
+ *     Python 3.13's VERIFY_X509_STRICT broke); they are exempted by SHA-256
+ *     (legacy_roots). Private roots made with old OpenSSL defaults
+ *     (basicConstraints non-critical) fail with XCV_ERR_NOT_A_CA unless the
+ *     application sets XCV_FLAG_LAX_ANCHOR_PROFILE. Its pathLenConstraint is
+ *     enforced (as Go), its name constraints and those of any anchor applied
+ *     to every certificate of the path, and its not-after enforced unless
+ *     XCV_FLAG_IGNORE_ANCHOR_EXPIRY. Anchor EKU beyond the server rule is
+ *     not enforced. A v1/v2 certificate may be an anchor but never an
+ *     intermediate (XCV_ERR_V1_CA).
  *   - Pins: the pinned certificate ends the path; its own signature is not
  *     checked; past pin.until -> XCV_ERR_PIN_EXPIRED; as an issuer its own
  *     expiry is judged like an anchor certificate's (XCV_ERR_ANCHOR_EXPIRED
@@ -89,8 +122,13 @@
  *     malformed key), which name the issuer.
  *   - Leaf key: an RSA or EC leaf key must meet the key policy issuer keys
  *     meet (xcv_sig_check_key: min_rsa_bits, exponent, point on the curve;
- *     CABF BR 6.1.5), since it signs the handshake; other key types are left
- *     to the application.
+ *     CABF BR 6.1.5), since it signs the handshake; a DSA leaf key is
+ *     XCV_ERR_UNSUPPORTED_KEY (CABF 6.1.5, FIPS 186-5); other key types are
+ *     left to the application.
+ *   - Signatures are memoised per (child, issuer key) -- the key is named by
+ *     the first presented certificate with the same SPKI SHA-256 -- and per
+ *     (child, anchor SPKI); see ONE_KEY for the one-key-per-signature rule
+ *     that bounds cross-signing pools.
  *   - XCV_ERR_PATH_LEN_EXCEEDED names the CA whose pathLenConstraint is
  *     exceeded (as Go and OpenSSL report it), XCV_INDEX_ANCHOR for an
  *     anchor certificate's constraint.
@@ -431,18 +469,48 @@ static xcv_err run_sig(struct judge_ctx *j, const struct xcv_pubkey *key,
     return err;
 }
 
-/* Signature of presented cert `child` under presented cert `issuer`, memoised. */
+/*
+ * ONE_KEY: a signature identifies its key. Once a child's signature verified
+ * under one key, every other key (presented or anchor) is recorded as not
+ * verifying it, without spending a verification: a second key could verify
+ * the same signature only if it was constructed from that signature (key
+ * recovery), never for a genuine CA, and the shortcut can only reject a
+ * path, never accept one. With the AKI/SKI candidate order, each child of a
+ * cross-signing pool then costs about one verification.
+ *
+ * The first parsed presented certificate whose SPKI equals that of `issuer`
+ * (SHA-256 of the SPKI): signature results are memoised per (child, key),
+ * so a key that several presented certificates carry (cross-signing pools)
+ * verifies a given child at most once per call.
+ */
+static int key_slot(const struct xcv_verifier *v, int issuer)
+{
+    for (int k = 0; k < issuer; k++) {
+        if ((v->parsed & (1u << k)) != 0 &&
+            memcmp(v->spki_sha256[k], v->spki_sha256[issuer], 32) == 0) {
+            return k;
+        }
+    }
+    return issuer;
+}
+
+/* Signature of presented cert `child` under presented cert `issuer`, memoised
+ * per (child, issuer key). */
 static xcv_err sig_by_presented(struct judge_ctx *j, int child, int issuer, int *out_index)
 {
     struct xcv_verifier *v = j->v;
-    uint32_t bit = 1u << issuer;
+    int slot = key_slot(v, issuer);
+    uint32_t bit = 1u << slot;
     xcv_err err;
 
     if ((v->sig_ok[child] & bit) != 0) {
         return XCV_OK;
     }
     if ((v->sig_bad[child] & bit) != 0) {
-        err = (xcv_err)v->sig_err[child][issuer];
+        err = (xcv_err)v->sig_err[child][slot];
+    } else if (v->sig_ok[child] != 0) {
+        /* Another key already verified this signature (see ONE_KEY). */
+        err = XCV_ERR_BAD_SIGNATURE;
     } else {
         err = run_sig(j, &v->certs[issuer].key, &v->certs[child]);
         if (xcv_path_is_fatal(err)) {
@@ -454,7 +522,7 @@ static xcv_err sig_by_presented(struct judge_ctx *j, int child, int issuer, int 
             return XCV_OK;
         }
         v->sig_bad[child] |= bit;
-        v->sig_err[child][issuer] = (uint16_t)err;
+        v->sig_err[child][slot] = (uint16_t)err;
     }
     *out_index = is_key_error(err) ? issuer : child;
     return err;
@@ -475,6 +543,11 @@ static xcv_err sig_by_anchor(struct judge_ctx *j, int child, const struct xcv_an
             *out_index = is_key_error(err) ? XCV_INDEX_ANCHOR : child;
             return err;
         }
+    }
+    if (v->sig_ok[child] != 0) {
+        /* A presented certificate's key verified this signature (ONE_KEY). */
+        *out_index = child;
+        return XCV_ERR_BAD_SIGNATURE;
     }
     err = xcv_pubkey_parse(a->spki, &v->anchor_key);
     if (err == XCV_OK) {

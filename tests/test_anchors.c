@@ -10,11 +10,14 @@
 #include <stdint.h>
 
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "anchors.h"
+#include "certbuild.h"
 #include "chainutil.h"
+#include "verify.h"
 #include "name.h"
 #include "xcv.h"
 
@@ -223,6 +226,107 @@ static void test_pinned_store(void **state)
     xcv_chain_free(&d);
 }
 
+/*
+ * Every root of the Debian bundle stays usable: xcv_anchor_from_cert
+ * succeeds and xcv_check_anchor_cert (default parameters, server purpose)
+ * accepts it. The roots exempted as legacy (xcv_anchor_is_legacy) must
+ * really need it, so the list carries no dead entry.
+ */
+static void test_debian_bundle(void **state)
+{
+    const char *path = "/etc/ssl/certs/ca-certificates.crt";
+    FILE *f = fopen(path, "rb");
+    size_t len;
+    size_t pos = 0;
+    size_t total = 0;
+    size_t legacy = 0;
+    char *text;
+    static uint8_t der[16384];
+    (void)state;
+    if (f == NULL) {
+        skip();
+    }
+    text = malloc(1u << 20);
+    assert_non_null(text);
+    len = fread(text, 1, (1u << 20) - 1, f);
+    fclose(f);
+    for (;;) {
+        struct xcv_anchor a;
+        struct xcv_cert c;
+        struct xcv_params p;
+        size_t n = xcv_tb_pem_next(text, len, &pos, der, sizeof(der));
+        if (n == 0) {
+            break;
+        }
+        assert_true(n != (size_t)-1);
+        xcv_slice d = xcv_slice_make(der, n);
+        total++;
+        assert_int_equal(xcv_anchor_from_cert(d, &a), XCV_OK);
+        assert_int_equal(xcv_cert_parse(d, &c, NULL), XCV_OK);
+        xcv_params_default(&p);
+        xcv_err err = xcv_check_anchor_cert(&c, &p);
+        if (err != XCV_OK) {
+            char name[256];
+            (void)xcv_dn_format(c.subject, name, sizeof(name));
+            fprintf(stderr, "bundle root rejected: %s: %s\n", name, xcv_err_name(err));
+        }
+        assert_int_equal(err, XCV_OK);
+        if (xcv_anchor_is_legacy(&c)) {
+            legacy++;
+            assert_int_not_equal(xcv_check_anchor_profile(&c, XCV_PURPOSE_SERVER), XCV_OK);
+        }
+    }
+    free(text);
+    fprintf(stderr, "bundle: %zu roots, %zu legacy exemptions\n", total, legacy);
+    assert_true(total > 100);
+    assert_true(legacy <= 4);
+}
+
+/* A self-issued root whose AKI names issuer and serial: accepted when they
+ * are its own (as Certigna, QuoVadis Root CA 2/3), refused otherwise
+ * (CABF 7.1.2.1.3; x509-limbo webpki::aki::root-with-aki-*). */
+static void test_root_aki_names(void **state)
+{
+    static uint8_t der[2048];
+    struct xcv_tb_cert t;
+    struct xcv_cert c;
+    struct xcv_params p;
+    (void)state;
+    xcv_params_default(&p);
+    const char *bc = "30(06(551d13)01(ff)04(30(01(ff))))";
+    const char *ku = "30(06(551d0f)04(03(01 06)))"; /* keyCertSign | cRLSign: 0x06 */
+    char exts[1024];
+    const struct {
+        const char *aki;
+        xcv_err want;
+    } rows[] = {
+        /* keyIdentifier only */
+        {"30(06(551d23)04(30(80(0102030405060708))))", XCV_OK},
+        /* names itself: its issuer (CN=Test CA) and its serial (1) */
+        {"30(06(551d23)04(30(80(0102030405060708)a1(a4(" XCV_TB_NAME_CA "))82(01))))", XCV_OK},
+        /* another issuer name */
+        {"30(06(551d23)04(30(80(0102030405060708)a1(a4(30(31(30(06(550403)13('myCN')))))))))",
+         XCV_ERR_CERT_BAD_EXTENSION},
+        /* another serial */
+        {"30(06(551d23)04(30(80(0102030405060708)82(04d2))))", XCV_ERR_CERT_BAD_EXTENSION},
+        /* no keyIdentifier */
+        {"30(06(551d23)04(30(a1(a4(" XCV_TB_NAME_CA "))82(01))))", XCV_ERR_CERT_BAD_EXTENSION},
+        /* keyIdentifier differs from the SKI */
+        {"30(06(551d23)04(30(80(0807060504030201))))", XCV_ERR_CERT_BAD_EXTENSION},
+    };
+    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+        xcv_tb_cert_default(&t);
+        t.subject = XCV_TB_NAME_CA;
+        snprintf(exts, sizeof(exts), "%s%s%s%s", bc, ku, XCV_TB_EXT_SKI, rows[i].aki);
+        t.exts = exts;
+        size_t n = xcv_tb_cert_build(&t, der, sizeof(der));
+        assert_true(n != (size_t)-1);
+        assert_int_equal(xcv_cert_parse(xcv_slice_make(der, n), &c, NULL), XCV_OK);
+        assert_int_equal(c.flags & XCV_CERT_BAD_EXTENSION, 0);
+        assert_int_equal(xcv_check_anchor_cert(&c, &p), rows[i].want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -230,6 +334,8 @@ int main(void)
         cmocka_unit_test(test_sorted_store),
         cmocka_unit_test(test_chain_store),
         cmocka_unit_test(test_pinned_store),
+        cmocka_unit_test(test_debian_bundle),
+        cmocka_unit_test(test_root_aki_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -818,6 +818,71 @@ static void test_cn_consistent(void **state)
     assert_int_equal(xcv_ident_cn_consistent(&g_cert), XCV_OK);
 }
 
+/* xcv's applied reading of BR 7.1.4.3 (xcv_ident_cn_claims). */
+static void test_cn_claims(void **state)
+{
+    (void)state;
+    static const uint8_t v4[4] = {192, 168, 1, 1};
+    static const uint8_t v6[16] = {0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+    /* SAN copies, the subscriber's domain above a SAN host, free text and
+     * single labels (private service names) pass. */
+    const char *ok_cns[] = {"valid.example.com", "192.168.1.1", "2001:db8::1", "example.com",
+                            "My Test Server", "kube-apiserver"};
+    /* IP texts not canonical (hex, leading zeros, upper case, uncompressed),
+     * an IP not in the SAN, case-only copies, siblings, other domains,
+     * U-labels. */
+    const char *bad_cns[] = {"0xC0A80101",          "192.168.001.001",  "2001:DB8::1",
+                             "2001:db8:0:0:0:0:0:1", "10.0.0.1",         "VALID.example.com",
+                             "other.example.com",    "xn--n3h.com",      "t\xc3\xa9st.example.com"};
+    for (size_t i = 0; i < sizeof(ok_cns) / sizeof(ok_cns[0]); i++) {
+        reset();
+        xcv_gb_rdn(&g_rdns, XCV_GB_CN, 0x0C, ok_cns[i]);
+        xcv_gb_dns(&g_san, "valid.example.com");
+        xcv_gb_ip(&g_san, v4, 4);
+        xcv_gb_ip(&g_san, v6, 16);
+        (void)finish(1);
+        if (xcv_ident_cn_claims(&g_cert) != XCV_OK) {
+            fail_msg("CN \"%s\" refused", ok_cns[i]);
+        }
+    }
+    for (size_t i = 0; i < sizeof(bad_cns) / sizeof(bad_cns[0]); i++) {
+        reset();
+        xcv_gb_rdn(&g_rdns, XCV_GB_CN, 0x0C, bad_cns[i]);
+        xcv_gb_dns(&g_san, "valid.example.com");
+        xcv_gb_ip(&g_san, v4, 4);
+        xcv_gb_ip(&g_san, v6, 16);
+        (void)finish(1);
+        if (xcv_ident_cn_claims(&g_cert) != XCV_ERR_NAME_MISMATCH) {
+            fail_msg("CN \"%s\" accepted", bad_cns[i]);
+        }
+    }
+    /* A wildcard SAN: its parent domain passes, a sibling does not. */
+    reset();
+    xcv_gb_rdn(&g_rdns, XCV_GB_CN, 0x0C, "example.com");
+    xcv_gb_dns(&g_san, "*.example.com");
+    (void)finish(1);
+    assert_int_equal(xcv_ident_cn_claims(&g_cert), XCV_OK);
+    reset();
+    xcv_gb_rdn(&g_rdns, XCV_GB_CN, 0x0C, "example.org");
+    xcv_gb_dns(&g_san, "*.example.com");
+    (void)finish(1);
+    assert_int_equal(xcv_ident_cn_claims(&g_cert), XCV_ERR_NAME_MISMATCH);
+    /* Only iPAddress SANs: a host-name CN is not judged; an IP CN is. */
+    reset();
+    xcv_gb_rdn(&g_rdns, XCV_GB_CN, 0x0C, "example.com");
+    xcv_gb_ip(&g_san, v4, 4);
+    (void)finish(1);
+    assert_int_equal(xcv_ident_cn_claims(&g_cert), XCV_OK);
+    reset();
+    xcv_gb_rdn(&g_rdns, XCV_GB_CN, 0x0C, "192.168.1.2");
+    xcv_gb_ip(&g_san, v4, 4);
+    (void)finish(1);
+    assert_int_equal(xcv_ident_cn_claims(&g_cert), XCV_ERR_NAME_MISMATCH);
+    /* No DNS/IP SAN: the rule does not apply. */
+    cn_cert("other.example.org", 0);
+    assert_int_equal(xcv_ident_cn_claims(&g_cert), XCV_OK);
+}
+
 static void test_psl(void **state)
 {
     (void)state;
@@ -831,6 +896,7 @@ static void test_psl(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cn_claims),
         cmocka_unit_test(test_ref_empty),
         cmocka_unit_test(test_ref_embedded_nul),
         cmocka_unit_test(test_ref_label_length),

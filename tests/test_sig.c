@@ -1,6 +1,8 @@
 /*
- * test_sig.c -- unit tests of src/sig.c and src/sigcache.c: RSA PKCS#1 v1.5,
- * RSASSA-PSS, ECDSA through BearSSL, key checks, SHA-256, the signature cache.
+ * test_sig.c -- unit tests of src/sig.c, src/sigcache.c and the crypto
+ * backend interface (src/crypto.h, src/crypto_ec.c, whichever of
+ * crypto_bearssl.c / crypto_openssl.c is built): RSA PKCS#1 v1.5,
+ * RSASSA-PSS, ECDSA, key checks, hashes, the signature cache.
  * Test data: tests/sig_vectors.h, made by vectors/gen_sig.sh (openssl CLI).
  */
 #include <setjmp.h>
@@ -1271,6 +1273,320 @@ static void test_verify_cached(void **state)
     assert_int_equal(hit, 0);
 }
 
+/* ------------------------------------------------------------------------ */
+/* crypto.h: the backend interface and the portable EC point check            */
+/* ------------------------------------------------------------------------ */
+
+/* Adds the curve prime p (given big-endian, plen octets) to one coordinate. */
+static void add_prime(uint8_t *coord, size_t clen, const char *p_hex)
+{
+    uint8_t pb[80];
+    size_t pn = xcv_test_hex(p_hex, pb, sizeof pb);
+    assert_true(pn <= clen);
+    unsigned carry = 0;
+    for (size_t i = 0; i < clen; i++) {
+        size_t ci = clen - 1 - i;
+        unsigned add = i < pn ? pb[pn - 1 - i] : 0;
+        unsigned v = coord[ci] + add + carry;
+        coord[ci] = (uint8_t)v;
+        carry = v >> 8;
+    }
+    assert_int_equal(carry, 0);
+}
+
+static void test_crypto_ec_point_check(void **state)
+{
+    (void)state;
+    struct xcv_pubkey k;
+    uint8_t buf[200];
+    static const char P521[] =
+        "01ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+        "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff";
+    static const char P256[] = "ffffffff00000001000000000000000000000000ffffffffffffffffffffffff";
+    const struct {
+        const uint8_t *spki;
+        size_t n;
+        xcv_curve curve;
+    } rows[] = {
+        {V(v_spki_p256), XCV_CURVE_P256},
+        {V(v_spki_p384), XCV_CURVE_P384},
+        {V(v_spki_p521), XCV_CURVE_P521},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        load_key(rows[i].spki, rows[i].n, &k);
+        assert_int_equal(xcv_crypto_ec_point_check(rows[i].curve, k.ec_point), XCV_OK);
+        /* Every single-bit change of X or Y leaves the curve. */
+        for (size_t pos = 1; pos < k.ec_point.n; pos += 7) {
+            memcpy(buf, k.ec_point.p, k.ec_point.n);
+            buf[pos] ^= 0x40;
+            assert_int_equal(
+                xcv_crypto_ec_point_check(rows[i].curve, xcv_slice_make(buf, k.ec_point.n)),
+                XCV_ERR_BAD_EC_POINT);
+        }
+        /* The right point on the wrong curve. */
+        xcv_curve other = rows[i].curve == XCV_CURVE_P256 ? XCV_CURVE_P384 : XCV_CURVE_P256;
+        assert_int_equal(xcv_crypto_ec_point_check(other, k.ec_point), XCV_ERR_BAD_EC_POINT);
+        /* The identity (SEC 1 2.3.3: a single 00 octet) and a NULL point. */
+        static const uint8_t zero[1] = {0};
+        assert_int_equal(xcv_crypto_ec_point_check(rows[i].curve, xcv_slice_make(zero, 1)),
+                         XCV_ERR_BAD_EC_POINT);
+        assert_int_equal(xcv_crypto_ec_point_check(rows[i].curve, xcv_slice_empty()),
+                         XCV_ERR_BAD_EC_POINT);
+    }
+    /* P-521: coordinates are 66 octets, so x + p still fits: congruent to a
+     * point on the curve, but out of [0, p - 1] (SEC 1 3.2.2.1 step 2). */
+    load_key(V(v_spki_p521), &k);
+    memcpy(buf, k.ec_point.p, k.ec_point.n);
+    add_prime(buf + 1, 66, P521);
+    assert_int_equal(xcv_crypto_ec_point_check(XCV_CURVE_P521, xcv_slice_make(buf, k.ec_point.n)),
+                     XCV_ERR_BAD_EC_POINT);
+    memcpy(buf, k.ec_point.p, k.ec_point.n);
+    add_prime(buf + 1 + 66, 66, P521);
+    assert_int_equal(xcv_crypto_ec_point_check(XCV_CURVE_P521, xcv_slice_make(buf, k.ec_point.n)),
+                     XCV_ERR_BAD_EC_POINT);
+    /* P-256 with y = p - y' (the negation, also on the curve) accepted;
+     * the coordinate p itself rejected. */
+    load_key(V(v_spki_p256), &k);
+    memcpy(buf, k.ec_point.p, k.ec_point.n);
+    {
+        uint8_t pb[32];
+        xcv_test_hex(P256, pb, sizeof pb);
+        unsigned borrow = 0;
+        for (size_t i = 32; i-- > 0;) {
+            int v = (int)pb[i] - (int)k.ec_point.p[33 + i] - (int)borrow;
+            borrow = v < 0;
+            buf[33 + i] = (uint8_t)(v + (borrow ? 256 : 0));
+        }
+        assert_int_equal(borrow, 0);
+        assert_int_equal(xcv_crypto_ec_point_check(XCV_CURVE_P256, xcv_slice_make(buf, 65)),
+                         XCV_OK);
+        memcpy(buf + 33, pb, 32);
+        assert_int_equal(xcv_crypto_ec_point_check(XCV_CURVE_P256, xcv_slice_make(buf, 65)),
+                         XCV_ERR_BAD_EC_POINT);
+    }
+    /* The P-256 base point G (FIPS 186-4 D.1.2.3) and G with y + 1. */
+    uint8_t g[65];
+    assert_int_equal(
+        xcv_test_hex("046b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296"
+                     "4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5",
+                     g, sizeof g),
+        65);
+    assert_int_equal(xcv_crypto_ec_point_check(XCV_CURVE_P256, xcv_slice_make(g, 65)), XCV_OK);
+    g[64] ^= 0x01;
+    assert_int_equal(xcv_crypto_ec_point_check(XCV_CURVE_P256, xcv_slice_make(g, 65)),
+                     XCV_ERR_BAD_EC_POINT);
+    assert_int_equal(xcv_crypto_ec_point_check(XCV_CURVE_OTHER, xcv_slice_make(g, 65)),
+                     XCV_ERR_UNSUPPORTED_KEY);
+}
+
+static void test_crypto_hashes(void **state)
+{
+    (void)state;
+    /* FIPS 180-4 example "abc", fed in three pieces (one empty). */
+    const struct {
+        xcv_hash_id h;
+        const char *want;
+    } rows[] = {
+        {XCV_CRYPTO_SHA1, "a9993e364706816aba3e25717850c26c9cd0d89d"},
+        {XCV_CRYPTO_SHA224, "23097d223405d8228642a477bda255b32aadbce4bda0b3f7e36c9da7"},
+        {XCV_CRYPTO_SHA256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
+        {XCV_CRYPTO_SHA384, "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed"
+                            "8086072ba1e7cc2358baeca134c825a7"},
+        {XCV_CRYPTO_SHA512, "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
+                            "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        uint8_t want[64];
+        uint8_t out[64];
+        size_t n = xcv_test_hex(rows[i].want, want, sizeof want);
+        assert_int_equal(xcv_crypto_hash_len(rows[i].h), n);
+        xcv_slice parts[3];
+        parts[0] = xcv_slice_make((const uint8_t *)"ab", 2);
+        parts[1] = xcv_slice_empty();
+        parts[2] = xcv_slice_make((const uint8_t *)"c", 1);
+        memset(out, 0, sizeof out);
+        xcv_crypto_hash(rows[i].h, parts, 3, out);
+        assert_memory_equal(out, want, n);
+    }
+    assert_int_equal(xcv_crypto_hash_len((xcv_hash_id)0), 0);
+    const char *b = xcv_crypto_backend();
+    assert_true(strcmp(b, "bearssl") == 0 || strcmp(b, "openssl") == 0);
+}
+
+static void test_crypto_rsa_public(void **state)
+{
+    (void)state;
+    struct xcv_pubkey k;
+    load_key(V(v_spki_rsa2048), &k);
+    uint8_t x[512];
+    /* 1^e = 1. */
+    memset(x, 0, k.rsa_n.n);
+    x[k.rsa_n.n - 1] = 1;
+    assert_int_equal(xcv_crypto_rsa_public(k.rsa_n, k.rsa_e, x, k.rsa_n.n), XCV_OK);
+    for (size_t i = 0; i + 1 < k.rsa_n.n; i++) {
+        assert_int_equal(x[i], 0);
+    }
+    assert_int_equal(x[k.rsa_n.n - 1], 1);
+    /* 2^65537 mod n is not 2. */
+    memset(x, 0, k.rsa_n.n);
+    x[k.rsa_n.n - 1] = 2;
+    assert_int_equal(xcv_crypto_rsa_public(k.rsa_n, k.rsa_e, x, k.rsa_n.n), XCV_OK);
+    assert_false(x[k.rsa_n.n - 1] == 2 && x[0] == 0 && x[1] == 0);
+    /* x = n and x > n are out of range (RFC 8017 5.2.2 step 1). */
+    memcpy(x, k.rsa_n.p, k.rsa_n.n);
+    assert_int_equal(xcv_crypto_rsa_public(k.rsa_n, k.rsa_e, x, k.rsa_n.n), XCV_ERR_BAD_SIGNATURE);
+    memset(x, 0xff, k.rsa_n.n);
+    assert_int_equal(xcv_crypto_rsa_public(k.rsa_n, k.rsa_e, x, k.rsa_n.n), XCV_ERR_BAD_SIGNATURE);
+    /* Length other than the modulus. */
+    memset(x, 0, k.rsa_n.n);
+    x[k.rsa_n.n - 2] = 1;
+    assert_int_equal(xcv_crypto_rsa_public(k.rsa_n, k.rsa_e, x, k.rsa_n.n - 1),
+                     XCV_ERR_BAD_SIGNATURE);
+    /* The same signature verifies through the raw operation again and
+     * again (the OpenSSL backend's key cache and reused contexts). */
+    for (int round = 0; round < 3; round++) {
+        assert_int_equal(xcv_sig_verify(&k, XCV_SIG_RSA_PKCS1_SHA256, xcv_slice_empty(), msg(),
+                                        xcv_slice_make(V(v_sig_rsa2048_sha256)), 0, 2048),
+                         XCV_OK);
+        assert_int_equal(xcv_sig_verify(&k, XCV_SIG_RSA_PKCS1_SHA256, xcv_slice_empty(),
+                                        xcv_slice_make(v_msg, sizeof v_msg - 1),
+                                        xcv_slice_make(V(v_sig_rsa2048_sha256)), 0, 2048),
+                         XCV_ERR_BAD_SIGNATURE);
+    }
+}
+
+/* xcv_sig_verify_cert_cached: keyed on the certificate's SHA-256. */
+static void test_cert_cached(void **state)
+{
+    (void)state;
+    struct xcv_sig_cache_entry e[8];
+    struct xcv_sig_cache c;
+    struct xcv_pubkey k;
+    struct xcv_pubkey other;
+    struct xcv_cert cert;
+    uint8_t h[32];
+    uint8_t k1[32];
+    uint8_t k2[32];
+    int hit = -1;
+    xcv_sig_cache_init(&c, e, 8);
+    load_key(V(v_spki_p384), &k);
+    load_key(V(v_spki_p256), &other);
+    memset(&cert, 0, sizeof cert);
+    xcv_slice oid;
+    split_cert(V(v_cert_p384_sha384), &cert.tbs, &oid, &cert.sig_params, &cert.signature);
+    cert.sig_alg = XCV_SIG_ECDSA_SHA384;
+    cert.der = xcv_slice_make(V(v_cert_p384_sha384));
+    xcv_sha256(cert.der, h);
+
+    /* Different issuer keys, different certificate hashes: different keys;
+     * and never the key xcv_sig_cache_key() gives for the same parts. */
+    xcv_sig_cache_key_cert(&k, h, k1);
+    xcv_sig_cache_key_cert(&other, h, k2);
+    assert_memory_not_equal(k1, k2, 32);
+    h[31] ^= 1;
+    xcv_sig_cache_key_cert(&k, h, k2);
+    assert_memory_not_equal(k1, k2, 32);
+    h[31] ^= 1;
+    xcv_sig_cache_key(&k, cert.sig_alg, cert.sig_params, cert.tbs, cert.signature, k2);
+    assert_memory_not_equal(k1, k2, 32);
+
+    assert_int_equal(xcv_sig_verify_cert_cached(&c, &k, &cert, h, 0, 2048, &hit), XCV_OK);
+    assert_int_equal(hit, 0);
+    assert_int_equal(xcv_sig_verify_cert_cached(&c, &k, &cert, h, 0, 2048, &hit), XCV_OK);
+    assert_int_equal(hit, 1);
+    /* A hit needs no arithmetic, but the policy still applies. */
+    assert_int_equal(xcv_sig_verify_cert_cached(&c, &other, &cert, h, 0, 2048, &hit),
+                     XCV_ERR_BAD_SIGNATURE);
+    assert_int_equal(hit, 0);
+    cert.sig_alg = XCV_SIG_ECDSA_SHA1;
+    assert_int_equal(xcv_sig_verify_cert_cached(&c, &k, &cert, h, 0, 2048, &hit),
+                     XCV_ERR_INSECURE_ALGORITHM);
+    assert_int_equal(hit, 0);
+    cert.sig_alg = XCV_SIG_ECDSA_SHA384;
+    /* A changed signature with the same (stale) hash would hit: the hash is
+     * the caller's promise; with the right hash it misses and fails. */
+    uint8_t der[1024];
+    assert_true(cert.der.n <= sizeof der);
+    memcpy(der, cert.der.p, cert.der.n);
+    der[cert.der.n - 2] ^= 0x01;
+    struct xcv_cert bad = cert;
+    split_cert(der, cert.der.n, &bad.tbs, &oid, &bad.sig_params, &bad.signature);
+    bad.der = xcv_slice_make(der, cert.der.n);
+    uint8_t hb[32];
+    xcv_sha256(bad.der, hb);
+    assert_int_equal(xcv_sig_verify_cert_cached(&c, &k, &bad, hb, 0, 2048, &hit),
+                     XCV_ERR_BAD_SIGNATURE);
+    assert_int_equal(hit, 0);
+    /* No cache, or no hash: a plain verification. */
+    assert_int_equal(xcv_sig_verify_cert_cached(NULL, &k, &cert, h, 0, 2048, &hit), XCV_OK);
+    assert_int_equal(hit, 0);
+    assert_int_equal(xcv_sig_verify_cert_cached(&c, &k, &cert, NULL, 0, 2048, &hit), XCV_OK);
+    assert_int_equal(hit, 0);
+    assert_int_equal(xcv_sig_verify_cert_cached(&c, NULL, &cert, h, 0, 2048, &hit),
+                     XCV_ERR_INVALID_ARGUMENT);
+}
+
+/* SHA-256 (SHA-NI or BearSSL in the BearSSL backend, OpenSSL's otherwise):
+ * FIPS 180-4 examples and every split of messages around block borders. */
+static void test_sha256_splits(void **state)
+{
+    (void)state;
+    uint8_t out[32];
+    uint8_t want[32];
+    static const char two_blocks[] = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+    xcv_sha256(xcv_slice_make((const uint8_t *)two_blocks, sizeof two_blocks - 1), out);
+    hexs("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1", want, sizeof want);
+    assert_memory_equal(out, want, 32);
+
+    /* One million 'a', fed in pieces of 1000. */
+    static uint8_t a1000[1000];
+    memset(a1000, 'a', sizeof a1000);
+    struct xcv_sha256_ctx c;
+    xcv_sha256_init(&c);
+    for (int i = 0; i < 1000; i++) {
+        xcv_sha256_update(&c, a1000, sizeof a1000);
+    }
+    xcv_sha256_final(&c, out);
+    hexs("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0", want, sizeof want);
+    assert_memory_equal(out, want, 32);
+
+    /* Lengths 0..200 (paddings of one and two blocks), each hashed in one
+     * piece, octet by octet, in two pieces at every split, and as parts. */
+    uint8_t msg_buf[200];
+    for (size_t i = 0; i < sizeof msg_buf; i++) {
+        msg_buf[i] = (uint8_t)(i * 7 + 3);
+    }
+    for (size_t n = 0; n <= sizeof msg_buf; n++) {
+        uint8_t one[32];
+        xcv_sha256(xcv_slice_make(msg_buf, n), one);
+        xcv_sha256_init(&c);
+        for (size_t i = 0; i < n; i++) {
+            xcv_sha256_update(&c, msg_buf + i, 1);
+        }
+        xcv_sha256_final(&c, out);
+        assert_memory_equal(out, one, 32);
+        for (size_t cut = 0; cut <= n; cut += (n < 70 ? 1 : 13)) {
+            xcv_sha256_init(&c);
+            xcv_sha256_update(&c, msg_buf, cut);
+            xcv_sha256_update(&c, msg_buf + cut, n - cut);
+            xcv_sha256_final(&c, out);
+            assert_memory_equal(out, one, 32);
+            xcv_slice parts[2];
+            parts[0] = xcv_slice_make(msg_buf, cut);
+            parts[1] = xcv_slice_make(msg_buf + cut, n - cut);
+            xcv_crypto_hash(XCV_CRYPTO_SHA256, parts, 2, out);
+            assert_memory_equal(out, one, 32);
+        }
+        /* A changed last octet changes the digest. */
+        if (n > 0) {
+            msg_buf[n - 1] ^= 0x80;
+            xcv_sha256(xcv_slice_make(msg_buf, n), out);
+            assert_memory_not_equal(out, one, 32);
+            msg_buf[n - 1] ^= 0x80;
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1295,6 +1611,11 @@ int main(void)
         cmocka_unit_test(test_cache_disabled),
         cmocka_unit_test(test_cache_key),
         cmocka_unit_test(test_verify_cached),
+        cmocka_unit_test(test_crypto_ec_point_check),
+        cmocka_unit_test(test_crypto_hashes),
+        cmocka_unit_test(test_crypto_rsa_public),
+        cmocka_unit_test(test_cert_cached),
+        cmocka_unit_test(test_sha256_splits),
     };
     return cmocka_run_group_tests_name("sig", tests, NULL, NULL);
 }

@@ -4,6 +4,7 @@
  * trace, budgets, pins, store chains, anchor name constraints, the
  * signature cache, argument checks, and the per-certificate check helpers.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,7 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <time.h>
+
 #include "chainutil.h"
+#include "hex.h"
 #include "path.h"
 #include "verify.h"
 #include "xcv.h"
@@ -688,8 +692,8 @@ static void test_check_structure(void **state)
     struct xcv_cert c = base_cert();
     (void)state;
     assert_int_equal(xcv_check_structure(&c), XCV_OK);
-    c.flags = XCV_CERT_ZERO_SERIAL; /* accepted, as webpki */
-    assert_int_equal(xcv_check_structure(&c), XCV_OK);
+    c.flags = XCV_CERT_ZERO_SERIAL; /* RFC 5280 4.1.2.2: positive */
+    assert_int_equal(xcv_check_structure(&c), XCV_ERR_CERT_ZERO_SERIAL);
     c.flags = XCV_CERT_NEGATIVE_SERIAL;
     assert_int_equal(xcv_check_structure(&c), XCV_ERR_CERT_NEGATIVE_SERIAL);
     c.flags = XCV_CERT_SERIAL_TOO_LONG;
@@ -704,22 +708,94 @@ static void test_check_structure(void **state)
     c.ext_err = XCV_OK;
     assert_int_equal(xcv_check_structure(&c), XCV_ERR_CERT_BAD_EXTENSION);
     c.flags = 0;
-    c.ext_present = XCV_EXT_POLICY_CONSTRAINTS | XCV_EXT_CERT_POLICIES;
+    c.ext_present = XCV_EXT_CERT_POLICIES;
     c.ext_critical = XCV_EXT_CERT_POLICIES;
     assert_int_equal(xcv_check_structure(&c), XCV_OK);
+    /* policyConstraints: non-critical violates RFC 5280 4.2.1.11; critical
+     * is not processed, so rejected as unknown critical. */
+    c.ext_present = XCV_EXT_POLICY_CONSTRAINTS | XCV_EXT_CERT_POLICIES;
+    assert_int_equal(xcv_check_structure(&c), XCV_ERR_CERT_BAD_EXTENSION);
     c.ext_critical = XCV_EXT_POLICY_CONSTRAINTS;
     assert_int_equal(xcv_check_structure(&c), XCV_ERR_CERT_UNKNOWN_CRITICAL_EXTENSION);
+    /* AKI / SKI must be non-critical (RFC 5280 4.2.1.1, 4.2.1.2). */
+    c.ext_present = XCV_EXT_AUTHORITY_KEY_ID | XCV_EXT_SUBJECT_KEY_ID;
+    c.ext_critical = 0;
+    assert_int_equal(xcv_check_structure(&c), XCV_OK);
+    c.ext_critical = XCV_EXT_AUTHORITY_KEY_ID;
+    assert_int_equal(xcv_check_structure(&c), XCV_ERR_CERT_BAD_EXTENSION);
+    c.ext_critical = XCV_EXT_SUBJECT_KEY_ID;
+    assert_int_equal(xcv_check_structure(&c), XCV_ERR_CERT_BAD_EXTENSION);
+    c.ext_critical = 0;
+}
+
+/* RFC 5280 4.2.1.1 (AKI required unless self-issued), 4.1.2.4 (non-empty
+ * issuer), 4.2.1.6 (empty subject needs a critical SAN), CABF 6.1.5 (RSA
+ * modulus a multiple of 8 bits). */
+static void test_check_structure_profile(void **state)
+{
+    struct xcv_cert c = base_cert();
+    static uint8_t other[64];
+    static const uint8_t empty_name[] = {0x30, 0x00};
+    static const uint8_t kid[] = {1, 2, 3, 4};
+    (void)state;
+    /* Self-issued: the AKI may be omitted. */
+    assert_int_equal(xcv_check_structure(&c), XCV_OK);
+    /* Issued by another CA: AKI keyIdentifier required. */
+    c.issuer.p = other;
+    c.issuer.n = make_name("Other CA", other);
+    assert_int_equal(xcv_check_structure(&c), XCV_ERR_CERT_BAD_EXTENSION);
+    c.ext_present = XCV_EXT_AUTHORITY_KEY_ID; /* present without keyIdentifier */
+    assert_int_equal(xcv_check_structure(&c), XCV_ERR_CERT_BAD_EXTENSION);
+    c.aki_key_id = xcv_slice_make(kid, sizeof(kid));
+    assert_int_equal(xcv_check_structure(&c), XCV_OK);
+    /* Empty issuer. */
+    c.issuer = xcv_slice_make(empty_name, sizeof(empty_name));
+    assert_int_equal(xcv_check_structure(&c), XCV_ERR_CERT_EMPTY_ISSUER);
+    c.issuer.p = other;
+    c.issuer.n = make_name("Other CA", other);
+    /* Empty subject: only with a critical SAN. */
+    c.subject = xcv_slice_make(empty_name, sizeof(empty_name));
+    c.ext_present |= XCV_EXT_SUBJECT_ALT_NAME;
+    assert_int_equal(xcv_check_structure(&c), XCV_ERR_CERT_EMPTY_SUBJECT_NO_SAN);
+    c.ext_critical = XCV_EXT_SUBJECT_ALT_NAME;
+    assert_int_equal(xcv_check_structure(&c), XCV_OK);
+    /* RSA modulus size. */
+    c.key.type = XCV_KEY_RSA;
+    c.key.key_bits = 2048;
+    assert_int_equal(xcv_check_structure(&c), XCV_OK);
+    c.key.key_bits = 2052;
+    assert_int_equal(xcv_check_structure(&c), XCV_ERR_UNSUPPORTED_KEY);
 }
 
 static void test_check_leaf_usage(void **state)
 {
     struct xcv_cert c = base_cert();
     (void)state;
-    /* No extensions: any purpose. */
-    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_OK);
+    /* No extensions: any purpose except the TLS server, which requires an
+     * EKU (webpki, CABF BR 7.1.2.7.6). */
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_ERR_EKU_NOT_ALLOWED);
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_CLIENT), XCV_OK);
     assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_CODE_SIGNING), XCV_OK);
-    /* keyUsage. */
-    c.ext_present = XCV_EXT_KEY_USAGE;
+    c.ext_present = XCV_EXT_EXT_KEY_USAGE;
+    c.eku = XCV_EKU_SERVER_AUTH;
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_OK);
+    /* A critical EKU is refused on a server leaf only. */
+    c.ext_critical = XCV_EXT_EXT_KEY_USAGE;
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_ERR_EKU_NOT_ALLOWED);
+    c.eku = XCV_EKU_CLIENT_AUTH;
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_CLIENT), XCV_OK);
+    /* A critical SAN with a non-empty subject (CABF 7.1.2.7.12). */
+    c.ext_critical = XCV_EXT_SUBJECT_ALT_NAME;
+    c.ext_present = XCV_EXT_EXT_KEY_USAGE | XCV_EXT_SUBJECT_ALT_NAME;
+    c.eku = XCV_EKU_SERVER_AUTH;
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_ERR_CERT_BAD_SAN);
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_ANY), XCV_OK);
+    c.ext_critical = 0;
+    assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_OK);
+    /* keyUsage (with an EKU allowing every purpose). */
+    c.eku = XCV_EKU_SERVER_AUTH | XCV_EKU_CLIENT_AUTH | XCV_EKU_EMAIL_PROTECTION |
+            XCV_EKU_CODE_SIGNING;
+    c.ext_present = XCV_EXT_KEY_USAGE | XCV_EXT_EXT_KEY_USAGE;
     c.key_usage = XCV_KU_KEY_ENCIPHERMENT;
     assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_OK);
     assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_CLIENT), XCV_ERR_LEAF_KEY_USAGE);
@@ -748,13 +824,14 @@ static void test_check_leaf_usage(void **state)
     c.eku = XCV_EKU_CLIENT_AUTH | XCV_EKU_ANY;
     assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_CLIENT), XCV_OK);
     /* keyCertSign requires cA. */
-    c.ext_present = XCV_EXT_KEY_USAGE;
+    c.ext_present = XCV_EXT_KEY_USAGE | XCV_EXT_EXT_KEY_USAGE;
+    c.eku = XCV_EKU_SERVER_AUTH;
     c.key_usage = XCV_KU_DIGITAL_SIGNATURE | XCV_KU_KEY_CERT_SIGN;
     assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_ERR_LEAF_KEY_USAGE);
     c.is_ca = 1;
     assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_OK);
     /* nameConstraints only in a CA. */
-    c.ext_present = XCV_EXT_NAME_CONSTRAINTS;
+    c.ext_present = XCV_EXT_NAME_CONSTRAINTS | XCV_EXT_EXT_KEY_USAGE;
     assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_OK);
     c.is_ca = 0;
     assert_int_equal(xcv_check_leaf_usage(&c, XCV_PURPOSE_SERVER), XCV_ERR_CERT_BAD_EXTENSION);
@@ -767,15 +844,21 @@ static void test_check_ca(void **state)
     (void)state;
     xcv_params_default(&p);
     p.now = 1500;
-    c.ext_present = XCV_EXT_BASIC_CONSTRAINTS;
+    static const uint8_t ski[] = {9, 8, 7};
+    c.ski = xcv_slice_make(ski, sizeof(ski));
+    c.ext_present = XCV_EXT_BASIC_CONSTRAINTS | XCV_EXT_SUBJECT_KEY_ID;
     c.is_ca = 1;
     assert_int_equal(xcv_check_ca(&c, &p), XCV_OK);
+    /* RFC 5280 4.2.1.2: a CA certificate carries an SKI. */
+    c.ext_present = XCV_EXT_BASIC_CONSTRAINTS;
+    assert_int_equal(xcv_check_ca(&c, &p), XCV_ERR_CERT_BAD_EXTENSION);
+    c.ext_present = XCV_EXT_BASIC_CONSTRAINTS | XCV_EXT_SUBJECT_KEY_ID;
     c.is_ca = 0;
     assert_int_equal(xcv_check_ca(&c, &p), XCV_ERR_NOT_A_CA);
     c.is_ca = 1;
     c.ext_present = 0;
     assert_int_equal(xcv_check_ca(&c, &p), XCV_ERR_NOT_A_CA);
-    c.ext_present = XCV_EXT_BASIC_CONSTRAINTS;
+    c.ext_present = XCV_EXT_BASIC_CONSTRAINTS | XCV_EXT_SUBJECT_KEY_ID;
     c.version = 1;
     assert_int_equal(xcv_check_ca(&c, &p), XCV_ERR_V1_CA);
     c.version = 3;
@@ -792,9 +875,162 @@ static void test_check_ca(void **state)
     static const uint8_t empty_name[] = {0x30, 0x00};
     c.subject.p = empty_name;
     c.subject.n = sizeof(empty_name);
+    assert_int_equal(xcv_check_ca(&c, &p), XCV_ERR_CERT_EMPTY_SUBJECT_NO_SAN);
+    c.ext_present |= XCV_EXT_SUBJECT_ALT_NAME | XCV_EXT_AUTHORITY_KEY_ID;
+    c.ext_critical |= XCV_EXT_SUBJECT_ALT_NAME;
+    c.aki_key_id = c.ski; /* no longer self-issued: needs an AKI */
     assert_int_equal(xcv_check_ca(&c, &p), XCV_ERR_CERT_BAD_NAME);
     p.now = 5000;
     assert_int_equal(xcv_check_ca(&c, &p), XCV_ERR_EXPIRED);
+}
+
+/*
+ * The hostile pool (vectors/bench/hostile: 30 "CN=Hostile CA" intermediates
+ * whose 5 keys cross-sign one another, an anchor of that name with an
+ * unrelated key): signatures are memoised per (child, issuer key), so each
+ * (certificate, key) pair costs at most one verification and the search
+ * ends below the 100-signature budget.
+ */
+static void test_hostile_pool_memo(void **state)
+{
+    uint8_t *der[32];
+    xcv_slice certs[32];
+    size_t n = 0;
+    size_t len = 0;
+    char path[64];
+    struct xcv_anchor a;
+    struct xcv_anchors_sorted store;
+    struct xcv_anchor storage[1];
+    struct xcv_params p;
+    struct xcv_result r;
+    struct timespec t0, t1;
+    (void)state;
+
+    der[n] = xcv_test_read_file("vectors/bench/hostile/leaf.der", &len);
+    assert_non_null(der[n]);
+    certs[n] = xcv_slice_make(der[n], len);
+    n++;
+    for (int i = 0; i < 30; i++) {
+        snprintf(path, sizeof(path), "vectors/bench/hostile/int%02d.der", i);
+        der[n] = xcv_test_read_file(path, &len);
+        assert_non_null(der[n]);
+        certs[n] = xcv_slice_make(der[n], len);
+        n++;
+    }
+    der[n] = xcv_test_read_file("vectors/bench/hostile/root.der", &len);
+    assert_non_null(der[n]);
+    assert_int_equal(xcv_anchor_from_cert(xcv_slice_make(der[n], len), &a), XCV_OK);
+    xcv_anchors_sorted_init(&store, storage, 1);
+    assert_int_equal(xcv_anchors_sorted_add(&store, &a), XCV_OK);
+    xcv_anchors_sorted_finish(&store);
+    xcv_params_default(&p);
+    p.now = T(NOW);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
+    xcv_err err = xcv_verify(&verifier, &p, &store.base, certs, n, NULL, &r);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t1);
+    double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+    printf("hostile pool: %s, %u signature checks, %u candidates, %.1f ms\n", xcv_err_name(err),
+           r.sig_checks, r.candidates, ms);
+    /* No path exists; the search must end on its own, not on the budget. */
+    assert_int_not_equal(err, XCV_OK);
+    assert_int_not_equal(err, XCV_ERR_SIGNATURE_BUDGET);
+    /* Memo per (child, issuer key) and ONE_KEY: about one verification per
+     * child (31 children), where the per-index memo spent the whole budget. */
+    assert_true(r.sig_checks <= 31);
+    for (size_t i = 0; i <= n; i++) {
+        free(der[i]);
+    }
+}
+
+/* Trust anchors given as certificates: xcv_check_anchor_cert. */
+static void test_check_anchor_cert(void **state)
+{
+    struct xcv_params p;
+    struct xcv_cert c = base_cert(); /* self-issued "Synthetic CA" */
+    static const uint8_t ski[] = {1, 2, 3, 4};
+    static const uint8_t other_kid[] = {5, 6, 7, 8};
+    static uint8_t other[64];
+    (void)state;
+    xcv_params_default(&p);
+    c.ski = xcv_slice_make(ski, sizeof(ski));
+    c.is_ca = 1;
+    c.ext_present = XCV_EXT_BASIC_CONSTRAINTS | XCV_EXT_SUBJECT_KEY_ID | XCV_EXT_KEY_USAGE;
+    c.ext_critical = XCV_EXT_BASIC_CONSTRAINTS;
+    c.key_usage = XCV_KU_KEY_CERT_SIGN | XCV_KU_CRL_SIGN;
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_OK);
+    assert_false(xcv_anchor_is_legacy(&c));
+    /* basicConstraints missing, cA false, not critical. */
+    c.ext_present &= ~XCV_EXT_BASIC_CONSTRAINTS;
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_NOT_A_CA);
+    c.ext_present |= XCV_EXT_BASIC_CONSTRAINTS;
+    c.is_ca = 0;
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_NOT_A_CA);
+    c.is_ca = 1;
+    c.ext_critical = 0;
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_NOT_A_CA);
+    p.flags = XCV_FLAG_LAX_ANCHOR_PROFILE; /* private legacy roots */
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_OK);
+    p.flags = 0;
+    c.ext_critical = XCV_EXT_BASIC_CONSTRAINTS;
+    /* keyUsage without keyCertSign (not lifted by the flag). */
+    c.key_usage = XCV_KU_CRL_SIGN;
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_CA_KEY_USAGE);
+    p.flags = XCV_FLAG_LAX_ANCHOR_PROFILE;
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_CA_KEY_USAGE);
+    p.flags = 0;
+    c.key_usage = XCV_KU_KEY_CERT_SIGN;
+    /* SKI missing or critical. */
+    c.ext_present &= ~XCV_EXT_SUBJECT_KEY_ID;
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_CERT_BAD_EXTENSION);
+    c.ext_present |= XCV_EXT_SUBJECT_KEY_ID;
+    c.ext_critical |= XCV_EXT_SUBJECT_KEY_ID;
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_CERT_BAD_EXTENSION);
+    c.ext_critical = XCV_EXT_BASIC_CONSTRAINTS;
+    /* AKI: keyIdentifier required, equal to the SKI on a self-issued root. */
+    c.ext_present |= XCV_EXT_AUTHORITY_KEY_ID;
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_CERT_BAD_EXTENSION);
+    c.aki_key_id = xcv_slice_make(other_kid, sizeof(other_kid));
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_CERT_BAD_EXTENSION);
+    c.aki_key_id = c.ski;
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_OK);
+    c.ext_critical |= XCV_EXT_AUTHORITY_KEY_ID;
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_CERT_BAD_EXTENSION);
+    c.ext_critical = XCV_EXT_BASIC_CONSTRAINTS;
+    /* Not self-issued (cross-signed CA as anchor): AKI required. */
+    c.ext_present &= ~XCV_EXT_AUTHORITY_KEY_ID;
+    c.issuer.p = other;
+    c.issuer.n = make_name("Other Root", other);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_CERT_BAD_EXTENSION);
+    c.ext_present |= XCV_EXT_AUTHORITY_KEY_ID;
+    c.aki_key_id = xcv_slice_make(other_kid, sizeof(other_kid));
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_OK);
+    c.issuer = c.subject;
+    c.ext_present &= ~XCV_EXT_AUTHORITY_KEY_ID;
+    c.aki_key_id = xcv_slice_empty();
+    /* EKU on a root: refused for the TLS server purpose (CABF 7.1.2.1.2). */
+    c.ext_present |= XCV_EXT_EXT_KEY_USAGE;
+    c.eku = XCV_EKU_SERVER_AUTH;
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_EKU_NOT_ALLOWED);
+    p.purpose = XCV_PURPOSE_CLIENT;
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_OK);
+    p.purpose = XCV_PURPOSE_SERVER;
+    c.ext_present &= ~XCV_EXT_EXT_KEY_USAGE;
+    /* policyConstraints must be critical; RSA modulus a multiple of 8. */
+    c.ext_present |= XCV_EXT_POLICY_CONSTRAINTS;
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_CERT_BAD_EXTENSION);
+    c.ext_present &= ~XCV_EXT_POLICY_CONSTRAINTS;
+    c.key.type = XCV_KEY_RSA;
+    c.key.key_bits = 2052;
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_UNSUPPORTED_KEY);
+    c.key.key_bits = 2048;
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_OK);
+    /* A v1 anchor: only its subject is judged. */
+    c.version = 1;
+    c.ext_present = 0;
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_OK);
+    static const uint8_t empty_name[] = {0x30, 0x00};
+    c.subject = xcv_slice_make(empty_name, sizeof(empty_name));
+    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_CERT_BAD_NAME);
 }
 
 int main(void)
@@ -818,6 +1054,9 @@ int main(void)
         cmocka_unit_test(test_arguments),
         cmocka_unit_test(test_check_validity),
         cmocka_unit_test(test_check_structure),
+        cmocka_unit_test(test_check_structure_profile),
+        cmocka_unit_test(test_hostile_pool_memo),
+        cmocka_unit_test(test_check_anchor_cert),
         cmocka_unit_test(test_check_leaf_usage),
         cmocka_unit_test(test_check_ca),
     };

@@ -197,7 +197,7 @@ mk demo-root demo-root "/C=NL/O=Demo Mail/CN=Demo Mail Root CA" self - 2001 $R0 
 mk demo-int demo-int "/C=NL/O=Demo Mail/CN=Demo Mail Issuing CA 1" demo-root demo-root 2002 $I0 $I1 "$INT_EXT"
 mk demo-mail demo-leaf "/CN=mail.example.net" demo-int demo-int 2003 $L0 $L1 \
     "$(leaf_ext DNS:mail.example.net,DNS:smtp.mail.example.net,DNS:imap.example.net)"
-mk demo-dnsonly demo-leaf "/CN=217.69.139.10" demo-int demo-int 2004 $L0 $L1 \
+mk demo-dnsonly demo-leaf "/CN=mx.example.net" demo-int demo-int 2004 $L0 $L1 \
     "$(leaf_ext DNS:mx.example.net)"
 mk demo-ip demo-leaf "/CN=mx.example.net" demo-int demo-int 2005 $L0 $L1 \
     "$(leaf_ext DNS:mx.example.net,IP:217.69.139.10)"
