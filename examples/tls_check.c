@@ -20,6 +20,10 @@
  *   verdict: VALID|REJECTED XCV_ERR_NAME cert=INDEX: ...
  * Exit status: 0 valid, 1 rejected, 2 usage, I/O or network error.
  *
+ * The verification options (--anchors ... --cn-fallback), their parsing and
+ * the trust set-up are shared with `xcv verify` (tools/cliopts.c): a --pin
+ * here matches the certificate's or its SubjectPublicKeyInfo's SHA-256.
+ *
  * This is an example program outside the library: it uses stdio, sockets,
  * the clock and the heap (file store) freely.
  */
@@ -31,7 +35,6 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/time.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <bearssl.h>
@@ -40,14 +43,12 @@
 #include "xcv_bearssl.h"
 #include "xcv_file.h"
 
+#include "cliopts.h"
 #include "diag.h"
 
 #define EXIT_VALID 0
 #define EXIT_REJECTED 1
 #define EXIT_ERROR 2
-
-#define MAX_ANCHOR_FILES 16
-#define MAX_PINS 16
 
 struct options {
     char host[512];        /* the name checked (from HOST) */
@@ -55,18 +56,8 @@ struct options {
     char connect_host[512];
     char connect_port[16];
     const char *starttls;
-    const char *anchor_files[MAX_ANCHOR_FILES];
-    size_t n_anchor_files;
-    int system;
-    struct xcv_pin pins[2 * MAX_PINS];
-    size_t n_pins;
-    const char *ref_host;
-    const char *ref_ip;
-    int have_time;
-    xcv_time now;
-    xcv_purpose purpose;
-    uint32_t flags;
     int timeout;
+    struct xcv_cli_opts v; /* the options shared with `xcv verify` (tools/cliopts.h) */
 };
 
 /* Large objects: static, not on the stack. */
@@ -137,90 +128,29 @@ static int split_host_port(const char *in, char *host, size_t host_cap, char *po
     return 0;
 }
 
-static int hexval(int c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-/* "sha256:HEX" (64 hex digits, ':' separators allowed) -> 32 bytes. */
-static int parse_pin(const char *s, uint8_t out[32])
-{
-    size_t n = 0;
-    int hi = -1;
-
-    if (strncmp(s, "sha256:", 7) != 0) {
-        return -1;
-    }
-    for (s += 7; *s != '\0'; s++) {
-        int v;
-        if (*s == ':') {
-            continue;
-        }
-        v = hexval((unsigned char)*s);
-        if (v < 0 || n >= 32) {
-            return -1;
-        }
-        if (hi < 0) {
-            hi = v;
-        } else {
-            out[n++] = (uint8_t)(hi * 16 + v);
-            hi = -1;
-        }
-    }
-    return n == 32 && hi < 0 ? 0 : -1;
-}
-
-/* "YYYY-MM-DDTHH:MM:SSZ" -> seconds since the epoch. */
-static int parse_time(const char *s, xcv_time *out)
-{
-    int y, mo, d, h, mi, se;
-    char z = 0, extra = 0;
-
-    if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%c%c", &y, &mo, &d, &h, &mi, &se, &z, &extra) != 7 ||
-        z != 'Z' || strlen(s) != 20) {
-        return -1;
-    }
-    return xcv_time_from_civil(y, mo, d, h, mi, se, out) == XCV_OK ? 0 : -1;
-}
-
 static int parse_args(int argc, char **argv, struct options *o)
 {
     const char *target = NULL;
     const char *connect = NULL;
 
     memset(o, 0, sizeof(*o));
-    o->purpose = XCV_PURPOSE_SERVER;
+    xcv_cli_opts_init(&o->v, "xcv-tls", XCV_CLI_PIN_SPKI | XCV_CLI_PINS_ONLY);
     o->timeout = 10;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        int takes = 1;
+        int takes = xcv_cli_takes_value(&o->v, a) || strcmp(a, "--connect") == 0 ||
+                    strcmp(a, "--starttls") == 0 || strcmp(a, "--timeout") == 0;
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             exit(0);
-        } else if (strcmp(a, "--system") == 0) {
-            o->system = 1;
-            takes = 0;
-        } else if (strcmp(a, "--cn-fallback") == 0) {
-            o->flags |= XCV_FLAG_CN_FALLBACK;
-            takes = 0;
         } else if (strncmp(a, "--", 2) != 0) {
             if (target != NULL) {
                 fprintf(stderr, "xcv-tls: more than one HOST: %s\n", a);
                 return -1;
             }
             target = a;
-            takes = 0;
-        } else if (v == NULL) {
+        } else if (takes && v == NULL) {
             fprintf(stderr, "xcv-tls: %s needs a value\n", a);
             return -1;
         } else if (strcmp(a, "--connect") == 0) {
@@ -231,46 +161,6 @@ static int parse_args(int argc, char **argv, struct options *o)
                 return -1;
             }
             o->starttls = v;
-        } else if (strcmp(a, "--anchors") == 0) {
-            if (o->n_anchor_files == MAX_ANCHOR_FILES) {
-                fprintf(stderr, "xcv-tls: too many --anchors\n");
-                return -1;
-            }
-            o->anchor_files[o->n_anchor_files++] = v;
-        } else if (strcmp(a, "--pin") == 0) {
-            uint8_t h[32];
-            if (parse_pin(v, h) != 0 || o->n_pins + 2 > 2 * MAX_PINS) {
-                fprintf(stderr, "xcv-tls: --pin takes sha256:HEX (64 hex digits)\n");
-                return -1;
-            }
-            /* The hash of the certificate or of its SubjectPublicKeyInfo. */
-            for (int k = 0; k < 2; k++) {
-                struct xcv_pin *p = &o->pins[o->n_pins++];
-                memcpy(p->sha256, h, 32);
-                p->kind = k == 0 ? XCV_PIN_CERT : XCV_PIN_SPKI;
-                p->until = XCV_TIME_NONE;
-            }
-        } else if (strcmp(a, "--host") == 0) {
-            o->ref_host = v;
-        } else if (strcmp(a, "--ip") == 0) {
-            o->ref_ip = v;
-        } else if (strcmp(a, "--time") == 0) {
-            if (parse_time(v, &o->now) != 0) {
-                fprintf(stderr, "xcv-tls: --time takes YYYY-MM-DDTHH:MM:SSZ\n");
-                return -1;
-            }
-            o->have_time = 1;
-        } else if (strcmp(a, "--purpose") == 0) {
-            if (strcmp(v, "server") == 0) {
-                o->purpose = XCV_PURPOSE_SERVER;
-            } else if (strcmp(v, "client") == 0) {
-                o->purpose = XCV_PURPOSE_CLIENT;
-            } else if (strcmp(v, "any") == 0) {
-                o->purpose = XCV_PURPOSE_ANY;
-            } else {
-                fprintf(stderr, "xcv-tls: --purpose takes server, client or any\n");
-                return -1;
-            }
         } else if (strcmp(a, "--timeout") == 0) {
             o->timeout = atoi(v);
             if (o->timeout <= 0 || o->timeout > 3600) {
@@ -278,17 +168,20 @@ static int parse_args(int argc, char **argv, struct options *o)
                 return -1;
             }
         } else {
-            fprintf(stderr, "xcv-tls: unknown option %s\n", a);
-            return -1;
+            int r = xcv_cli_option(&o->v, a, takes ? v : NULL);
+            if (r == XCV_CLI_BAD) {
+                fprintf(stderr, "xcv-tls: %s\n", o->v.err);
+                return -1;
+            }
+            if (r == XCV_CLI_NOT_MINE) {
+                fprintf(stderr, "xcv-tls: unknown option %s\n", a);
+                return -1;
+            }
         }
         i += takes;
     }
     if (target == NULL) {
         fprintf(stderr, "xcv-tls: missing HOST\n");
-        return -1;
-    }
-    if (o->ref_host != NULL && o->ref_ip != NULL) {
-        fprintf(stderr, "xcv-tls: --host and --ip are exclusive\n");
         return -1;
     }
     if (split_host_port(target, o->host, sizeof(o->host), o->port, sizeof(o->port)) != 0 ||
@@ -317,9 +210,6 @@ static int parse_args(int argc, char **argv, struct options *o)
     }
     if (o->connect_port[0] == '\0') {
         strcpy(o->connect_port, o->port);
-    }
-    if (o->n_anchor_files == 0 && o->n_pins == 0) {
-        o->system = 1;
     }
     return 0;
 }
@@ -556,12 +446,6 @@ static const char *ref_type_name(xcv_ref_type t)
     }
 }
 
-static void free_stores(struct xcv_file_store *a, struct xcv_file_store *b)
-{
-    xcv_file_store_free(a);
-    xcv_file_store_free(b);
-}
-
 static const char *br_err_text(int e)
 {
     switch (e) {
@@ -589,11 +473,8 @@ static const char *br_err_text(int e)
 int main(int argc, char **argv)
 {
     struct options o;
-    struct xcv_file_store fs, sys;
-    struct xcv_file_stats st;
-    struct xcv_anchors_pinned pinned;
-    struct xcv_anchors_chain chain;
-    struct xcv_params params;
+    struct xcv_cli_trust trust;
+    const struct xcv_params *params;
     struct xcv_ref ref;
     br_ssl_client_context cc;
     br_x509_minimal_context unused_minimal;
@@ -606,47 +487,20 @@ int main(int argc, char **argv)
         return EXIT_ERROR;
     }
 
-    /* Trust: anchor files, the system bundle, pins. */
-    xcv_file_store_init(&fs);
-    xcv_file_store_init(&sys);
-    xcv_anchors_chain_init(&chain);
-    for (size_t i = 0; i < o.n_anchor_files; i++) {
-        if (xcv_file_store_add_file(&fs, o.anchor_files[i], &st) != XCV_FILE_OK) {
-            fprintf(stderr, "xcv-tls: --anchors %s: no certificate loaded (%s)\n",
-                    o.anchor_files[i], st.sys_errno ? strerror(st.sys_errno) : "no certificates");
-            free_stores(&fs, &sys);
-            return EXIT_ERROR;
-        }
-    }
-    if (o.system) {
-        if (xcv_file_store_add_system(&sys, &st) != XCV_FILE_OK) {
-            fprintf(stderr, "xcv-tls: system anchors %s: not loaded\n", st.path);
-            free_stores(&fs, &sys);
-            return EXIT_ERROR;
-        }
-    }
-    xcv_anchors_pinned_init(&pinned, o.pins, o.n_pins);
-    if ((fs.count > 0 && xcv_anchors_chain_add(&chain, xcv_file_store_get(&fs)) != XCV_OK) ||
-        (sys.count > 0 && xcv_anchors_chain_add(&chain, xcv_file_store_get(&sys)) != XCV_OK) ||
-        (o.n_pins > 0 && xcv_anchors_chain_add(&chain, &pinned.base) != XCV_OK)) {
-        free_stores(&fs, &sys);
+    /* Trust: anchor files, the system bundle, pins (tools/cliopts.c). */
+    if (xcv_cli_trust_load(&trust, &o.v) != 0) {
+        xcv_cli_trust_free(&trust);
         return EXIT_ERROR;
     }
-
-    xcv_params_default(&params);
-    params.now = o.have_time ? o.now : (xcv_time)time(NULL);
-    params.purpose = o.purpose;
-    params.flags |= o.flags;
+    params = &o.v.params;
+    xcv_cli_set_time(&o.v);
 
     /* The reference: --host / --ip, else HOST (an IP address when it is one). */
-    if (o.ref_ip != NULL) {
+    ref = o.v.ref;
+    if (ref.type == XCV_REF_NONE) {
+        ref.name = (xcv_slice){(const uint8_t *)o.host, strlen(o.host)};
         ref.type = XCV_REF_IP;
-        ref.name = (xcv_slice){(const uint8_t *)o.ref_ip, strlen(o.ref_ip)};
-    } else {
-        const char *h = o.ref_host != NULL ? o.ref_host : o.host;
-        ref.name = (xcv_slice){(const uint8_t *)h, strlen(h)};
-        ref.type = XCV_REF_IP;
-        if (o.ref_host != NULL || xcv_ref_check(&ref) != XCV_OK) {
+        if (xcv_ref_check(&ref) != XCV_OK) {
             ref.type = XCV_REF_DNS;
         }
     }
@@ -654,7 +508,7 @@ int main(int argc, char **argv)
      * are not permitted in HostName"). */
     sni = ref.type == XCV_REF_DNS ? (const char *)ref.name.p : NULL;
 
-    xcv_br_x509_init(&x509, &verifier, &chain.base, &params, cert_buf, sizeof(cert_buf));
+    xcv_br_x509_init(&x509, &verifier, &trust.chain.base, params, cert_buf, sizeof(cert_buf));
     xcv_br_x509_set_ref(&x509, &ref);
 
     printf("connecting to %s port %s (checking %s %.*s)\n", o.connect_host, o.connect_port,
@@ -662,13 +516,13 @@ int main(int argc, char **argv)
     fflush(stdout);
     fd = tcp_connect(&o);
     if (fd < 0) {
-        free_stores(&fs, &sys);
+        xcv_cli_trust_free(&trust);
         return EXIT_ERROR;
     }
     if (o.starttls != NULL && starttls(fd, o.starttls) != 0) {
         fprintf(stderr, "xcv-tls: STARTTLS (%s) refused or connection closed\n", o.starttls);
         close(fd);
-        free_stores(&fs, &sys);
+        xcv_cli_trust_free(&trust);
         return EXIT_ERROR;
     }
 
@@ -678,7 +532,7 @@ int main(int argc, char **argv)
     if (!br_ssl_client_reset(&cc, sni, 0)) {
         fprintf(stderr, "xcv-tls: BearSSL reset failed (%d)\n", br_ssl_engine_last_error(&cc.eng));
         close(fd);
-        free_stores(&fs, &sys);
+        xcv_cli_trust_free(&trust);
         return EXIT_ERROR;
     }
     br_sslio_init(&ioc, &cc.eng, sock_read, &fd, sock_write, &fd);
@@ -703,8 +557,8 @@ int main(int argc, char **argv)
     if (x509.received > x509.count) {
         printf("received: %zu certificates, %zu kept\n", x509.received, x509.count);
     }
-    print_verdict(&x509, &params, sys.count > 0 ? xcv_file_store_get(&sys) : NULL, hs);
-    free_stores(&fs, &sys);
+    print_verdict(&x509, params, trust.have_system ? xcv_file_store_get(&trust.system) : NULL, hs);
+    xcv_cli_trust_free(&trust);
 
     if (xcv_br_x509_error(&x509) == XCV_OK) {
         code = hs ? EXIT_VALID : EXIT_ERROR;

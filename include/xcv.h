@@ -492,6 +492,11 @@ XCV_API XCV_MUST_USE xcv_err xcv_pem_next(xcv_slice *in, uint8_t *out, size_t ou
 /* xcv_anchor.flags */
 #define XCV_ANCHOR_ENFORCE_EXPIRY (1u << 0) /* not_after applies (default for certificates) */
 #define XCV_ANCHOR_PIN            (1u << 1) /* a pinned exception for exactly one certificate */
+/* Only check that the anchor certificate is a CA (cA=TRUE, keyCertSign when
+ * keyUsage is present), not the full RFC 5280/CABF root profile. Set by the
+ * system store loader (xcv_file_store_add_system): the OS bundle vouches
+ * for its roots, some of which predate the profile. */
+#define XCV_ANCHOR_LAX_PROFILE    (1u << 2)
 
 /*
  * A trust anchor: a subject name and a public key, optionally name

@@ -277,6 +277,25 @@ int xcv_gn_next(xcv_gn_iter *it, struct xcv_general_name *out)
 /* AlgorithmIdentifier and keys                                              */
 /* ------------------------------------------------------------------------ */
 
+/* The content of a universal primitive BOOLEAN, INTEGER, NULL or OID is
+ * valid DER for its type; other tags are opaque here. */
+static xcv_err check_any_primitive(uint8_t tag, xcv_slice v)
+{
+    int b = 0;
+    switch (tag) {
+    case XCV_TAG_BOOLEAN:
+        return xcv_der_boolean(v, &b);
+    case XCV_TAG_INTEGER:
+        return xcv_der_check_integer(v);
+    case XCV_TAG_NULL:
+        return xcv_der_check_null(v);
+    case XCV_TAG_OID:
+        return xcv_der_check_oid(v);
+    default:
+        return XCV_OK;
+    }
+}
+
 /*
  * AlgorithmIdentifier ::= SEQUENCE { algorithm OBJECT IDENTIFIER,
  * parameters ANY DEFINED BY algorithm OPTIONAL } (RFC 5280 4.1.1.2).
@@ -299,6 +318,11 @@ static xcv_err read_alg_id(xcv_slice *rd, xcv_slice *out_tlv, xcv_slice *out_oid
                    XCV_ERR_CERT_BAD_ALGORITHM);
         if ((tag & 0x20u) != 0) {
             XCV_ENSURE(xcv_der_walk(pv, 1) == XCV_OK, XCV_ERR_CERT_BAD_ALGORITHM);
+        } else {
+            /* X.690 8.2/8.3/8.8/8.19: a universal primitive here must be a
+             * valid value of its type even when the algorithm is unknown
+             * (fuzz_diff_openssl: OpenSSL rejects e.g. a BOOLEAN of 8 octets). */
+            XCV_ENSURE(check_any_primitive(tag, pv) == XCV_OK, XCV_ERR_CERT_BAD_ALGORITHM);
         }
     }
     XCV_ENSURE(c.n == 0, XCV_ERR_CERT_BAD_ALGORITHM);

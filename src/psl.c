@@ -20,8 +20,12 @@
  *   The table deliberately holds no PRIVATE-section entries: their owners
  *   legitimately hold such wildcards (Amazon S3 serves "*.s3.amazonaws.com",
  *   GitHub Pages "*.github.io"), and Chromium's wildcard check likewise uses
- *   ICANN registries only. Known x509-limbo divergence:
- *   webpki::san::public-suffix-private-namespace-wildcard-san (SUCCESS here).
+ *   ICANN registries only. Adding the common private suffixes
+ *   (s3.amazonaws.com, github.io, herokuapp.com, appspot.com, cloudfront.net,
+ *   azurewebsites.net, ...) would make xcv reject the owners' own
+ *   certificates for those platforms. x509-limbo
+ *   webpki::san::public-suffix-private-namespace-wildcard-san still fails in
+ *   xcv, on its leaf's CN (see ident.h xcv_ident_cn_claims), not here.
  */
 #include "psl.h"
 

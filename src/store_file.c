@@ -461,7 +461,19 @@ const char *xcv_file_system_path(void)
 xcv_file_status xcv_file_store_add_system(struct xcv_file_store *fs,
                                           struct xcv_file_stats *stats)
 {
-    return xcv_file_store_add_file(fs, xcv_file_system_path(), stats);
+    size_t before = fs != NULL ? fs->count : 0;
+    xcv_file_status rs = xcv_file_store_add_file(fs, xcv_file_system_path(), stats);
+    if (rs != XCV_FILE_OK) {
+        return rs;
+    }
+    /* The operating system's curated bundle vouches for its roots: some
+     * predate the CA profile xcv holds explicit anchors to (non-critical
+     * basicConstraints, no subjectKeyIdentifier), so they are marked to be
+     * checked only for being CAs (see XCV_ANCHOR_LAX_PROFILE). */
+    for (size_t i = before; i < fs->count; i++) {
+        fs->list[i].flags |= XCV_ANCHOR_LAX_PROFILE;
+    }
+    return store_reindex(fs);
 }
 
 /* ------------------------------------------------------------------------ */

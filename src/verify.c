@@ -102,10 +102,13 @@
  *     ca-certificates (150 roots, tests/test_anchors.c): four roots break a
  *     profile MUST (Go Daddy and Starfield Class 2, Chunghwa ePKI:
  *     basicConstraints not critical; TWCA Global Root CA: no SKI -- the root
- *     Python 3.13's VERIFY_X509_STRICT broke); they are exempted by SHA-256
- *     (legacy_roots). Private roots made with old OpenSSL defaults
+ *     Python 3.13's VERIFY_X509_STRICT broke). So the profile applies to
+ *     anchors the application names explicitly; anchors loaded from the
+ *     operating system's bundle (xcv_file_store_add_system) carry
+ *     XCV_ANCHOR_LAX_PROFILE -- the OS curates them -- and are only checked
+ *     for being CAs. Private roots made with old OpenSSL defaults
  *     (basicConstraints non-critical) fail with XCV_ERR_NOT_A_CA unless the
- *     application sets XCV_FLAG_LAX_ANCHOR_PROFILE. Its pathLenConstraint is
+ *     application sets XCV_FLAG_LAX_ANCHOR_PROFILE (or the anchor flag). Its pathLenConstraint is
  *     enforced (as Go), its name constraints and those of any anchor applied
  *     to every certificate of the path, and its not-after enforced unless
  *     XCV_FLAG_IGNORE_ANCHOR_EXPIRY. Anchor EKU beyond the server rule is
@@ -644,40 +647,6 @@ static xcv_err check_anchor_time(const struct judge_ctx *j, const struct xcv_anc
     return XCV_OK;
 }
 
-/*
- * Roots in the Mozilla/Debian bundle that predate or break the CA profile
- * xcv_check_anchor_cert enforces, by SHA-256 of the certificate. They are
- * held to the lax profile (as with XCV_FLAG_LAX_ANCHOR_PROFILE) so that the
- * system store keeps working; see tests/test_anchors.c (Debian bundle).
- */
-static const uint8_t legacy_roots[][32] = {
-    /* OU=Go Daddy Class 2 Certification Authority (basicConstraints not critical) */
-    {0xc3, 0x84, 0x6b, 0xf2, 0x4b, 0x9e, 0x93, 0xca, 0x64, 0x27, 0x4c, 0x0e, 0xc6, 0x7c, 0x1e, 0xcc,
-     0x5e, 0x02, 0x4f, 0xfc, 0xac, 0xd2, 0xd7, 0x40, 0x19, 0x35, 0x0e, 0x81, 0xfe, 0x54, 0x6a, 0xe4},
-    /* OU=Starfield Class 2 Certification Authority (basicConstraints not critical) */
-    {0x14, 0x65, 0xfa, 0x20, 0x53, 0x97, 0xb8, 0x76, 0xfa, 0xa6, 0xf0, 0xa9, 0x95, 0x8e, 0x55, 0x90,
-     0xe4, 0x0f, 0xcc, 0x7f, 0xaa, 0x4f, 0xb7, 0xc2, 0xc8, 0x67, 0x75, 0x21, 0xfb, 0x5f, 0xb6, 0x58},
-    /* CN=TWCA Global Root CA (no subjectKeyIdentifier) */
-    {0x59, 0x76, 0x90, 0x07, 0xf7, 0x68, 0x5d, 0x0f, 0xcd, 0x50, 0x87, 0x2f, 0x9f, 0x95, 0xd5, 0x75,
-     0x5a, 0x5b, 0x2b, 0x45, 0x7d, 0x81, 0xf3, 0x69, 0x2b, 0x61, 0x0a, 0x98, 0x67, 0x2f, 0x0e, 0x1b},
-    /* OU=ePKI Root Certification Authority (basicConstraints not critical) */
-    {0xc0, 0xa6, 0xf4, 0xdc, 0x63, 0xa2, 0x4b, 0xfd, 0xcf, 0x54, 0xef, 0x2a, 0x6a, 0x08, 0x2a, 0x0a,
-     0x72, 0xde, 0x35, 0x80, 0x3e, 0x2f, 0xf5, 0xff, 0x52, 0x7a, 0xe5, 0xd8, 0x72, 0x06, 0xdf, 0xd5},
-};
-
-/* see verify.h */
-int xcv_anchor_is_legacy(const struct xcv_cert *c)
-{
-    uint8_t h[32];
-    xcv_sha256(c->der, h);
-    for (size_t i = 0; i < sizeof(legacy_roots) / sizeof(legacy_roots[0]); i++) {
-        if (memcmp(h, legacy_roots[i], 32) == 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* CABF BR 7.1.2.1.3 (root CA authorityKeyIdentifier) read with RFC 5280
  * 4.2.1.1: the AKI of a self-issued root identifies the root itself. */
 static xcv_err check_root_aki(const struct xcv_cert *c)
@@ -732,10 +701,9 @@ static xcv_err check_root_aki(const struct xcv_cert *c)
 }
 
 /* see verify.h */
-xcv_err xcv_check_anchor_cert(const struct xcv_cert *c, const struct xcv_params *p)
+xcv_err xcv_check_anchor_cert(const struct xcv_cert *c, const struct xcv_params *p,
+                              uint32_t anchor_flags)
 {
-    xcv_err err;
-
     /* RFC 5280 4.1.2.6: "If the subject is a CA ... then the subject field
      * MUST be populated with a non-empty distinguished name". */
     XCV_ENSURE(!xcv_name_is_empty(c->subject), XCV_ERR_CERT_BAD_NAME);
@@ -754,14 +722,11 @@ xcv_err xcv_check_anchor_cert(const struct xcv_cert *c, const struct xcv_params 
     if ((c->ext_present & XCV_EXT_KEY_USAGE) != 0) {
         XCV_ENSURE((c->key_usage & XCV_KU_KEY_CERT_SIGN) != 0, XCV_ERR_CA_KEY_USAGE);
     }
-    if ((p->flags & XCV_FLAG_LAX_ANCHOR_PROFILE) != 0) {
+    if ((p->flags & XCV_FLAG_LAX_ANCHOR_PROFILE) != 0 ||
+        (anchor_flags & XCV_ANCHOR_LAX_PROFILE) != 0) {
         return XCV_OK;
     }
-    err = xcv_check_anchor_profile(c, p->purpose);
-    if (err != XCV_OK && xcv_anchor_is_legacy(c)) {
-        return XCV_OK;
-    }
-    return err;
+    return xcv_check_anchor_profile(c, p->purpose);
 }
 
 /* see verify.h */
@@ -801,7 +766,7 @@ static xcv_err check_anchor_cert(struct judge_ctx *j, const struct xcv_anchor *a
         return XCV_OK; /* an anchor made from fields we cannot re-parse: no checks */
     }
     if ((a->flags & XCV_ANCHOR_PIN) == 0) {
-        XCV_TRY(xcv_check_anchor_cert(&v->anchor_cert, j->p));
+        XCV_TRY(xcv_check_anchor_cert(&v->anchor_cert, j->p, a->flags));
     }
     if (len < 2 || (v->anchor_cert.ext_present & XCV_EXT_BASIC_CONSTRAINTS) == 0) {
         return XCV_OK;

@@ -25,10 +25,12 @@ XCV_MUST_USE xcv_err xcv_check_ca(const struct xcv_cert *c, const struct xcv_par
 /*
  * Checks on a trust anchor given as a certificate (not a pin): non-empty
  * subject; for v3, basicConstraints cA=TRUE and keyCertSign when keyUsage is
- * present; then, unless XCV_FLAG_LAX_ANCHOR_PROFILE or a listed legacy root
- * (xcv_anchor_is_legacy), xcv_check_anchor_profile.
+ * present; then, unless the params flag XCV_FLAG_LAX_ANCHOR_PROFILE or the
+ * anchor flag XCV_ANCHOR_LAX_PROFILE (system-store roots) is set,
+ * xcv_check_anchor_profile.
  */
-XCV_MUST_USE xcv_err xcv_check_anchor_cert(const struct xcv_cert *c, const struct xcv_params *p);
+XCV_MUST_USE xcv_err xcv_check_anchor_cert(const struct xcv_cert *c, const struct xcv_params *p,
+                                           uint32_t anchor_flags);
 
 /*
  * The RFC 5280 / CABF root profile: basicConstraints critical, SKI present,
@@ -37,9 +39,6 @@ XCV_MUST_USE xcv_err xcv_check_anchor_cert(const struct xcv_cert *c, const struc
  * RSA modulus a multiple of 8 bits.
  */
 XCV_MUST_USE xcv_err xcv_check_anchor_profile(const struct xcv_cert *c, xcv_purpose purpose);
-
-/* 1 when c is one of the legacy roots exempted from xcv_check_anchor_profile. */
-int xcv_anchor_is_legacy(const struct xcv_cert *c);
 
 /* 1 when the certificate is self-issued (issuer and subject names equal, RFC 5280 6.1). */
 int xcv_cert_self_issued(const struct xcv_cert *c);

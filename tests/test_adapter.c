@@ -4,9 +4,9 @@
  * drives it (start_chain, start_cert, append in chunks, end_cert, end_chain,
  * get_pkey), without a network, on the certificates of vectors/tls/.
  *
- * Zero heap: a malloc-counting interposer (as in test_noalloc.c: glibc's
+ * Zero heap: the heap-call counter of tests/support/malloc_count.h (glibc's
  * __libc_* in plain builds, ASan's malloc hooks in sanitizer builds) must
- * see no allocation while a chain goes through the adapter.
+ * see no allocation or free while a chain goes through the adapter.
  */
 #define _GNU_SOURCE
 #include <setjmp.h>
@@ -20,87 +20,9 @@
 #include <string.h>
 
 #include "hex.h"
+#include "malloc_count.h"
 #include "xcv.h"
 #include "xcv_bearssl.h"
-
-#if defined(__SANITIZE_ADDRESS__)
-#define XCV_TEST_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define XCV_TEST_ASAN 1
-#endif
-#endif
-
-static volatile int counting;
-static volatile unsigned long alloc_calls;
-
-#ifdef XCV_TEST_ASAN
-int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void *, size_t),
-                                              void (*free_hook)(const volatile void *));
-
-static void on_malloc(const volatile void *p, size_t n)
-{
-    (void)p;
-    (void)n;
-    if (counting) {
-        alloc_calls++;
-    }
-}
-
-static void on_free(const volatile void *p)
-{
-    (void)p;
-    if (counting) {
-        alloc_calls++;
-    }
-}
-
-static void install_counter(void)
-{
-    __sanitizer_install_malloc_and_free_hooks(on_malloc, on_free);
-}
-#else
-extern void *__libc_malloc(size_t n);
-extern void *__libc_calloc(size_t n, size_t m);
-extern void *__libc_realloc(void *p, size_t n);
-extern void __libc_free(void *p);
-
-void *malloc(size_t n)
-{
-    if (counting) {
-        alloc_calls++;
-    }
-    return __libc_malloc(n);
-}
-
-void *calloc(size_t n, size_t m)
-{
-    if (counting) {
-        alloc_calls++;
-    }
-    return __libc_calloc(n, m);
-}
-
-void *realloc(void *p, size_t n)
-{
-    if (counting) {
-        alloc_calls++;
-    }
-    return __libc_realloc(p, n);
-}
-
-void free(void *p)
-{
-    if (counting && p != NULL) {
-        alloc_calls++;
-    }
-    __libc_free(p);
-}
-
-static void install_counter(void)
-{
-}
-#endif
 
 /* ---------------------------------------------------------------- fixtures */
 
@@ -174,7 +96,7 @@ static int setup(void **state)
         }
         xcv_anchors_sorted_finish(&anchors);
     }
-    install_counter();
+    xcv_test_malloc_count_install();
     return 0;
 }
 
@@ -208,11 +130,10 @@ static unsigned feed(const char *server_name, const int *idx, size_t n)
 static unsigned feed_noalloc(const char *server_name, const int *idx, size_t n)
 {
     unsigned rc;
-    alloc_calls = 0;
-    counting = 1;
+    xcv_test_malloc_count_start();
     rc = feed(server_name, idx, n);
-    counting = 0;
-    assert_int_equal(alloc_calls, 0);
+    xcv_test_malloc_count_stop();
+    assert_int_equal(xcv_test_malloc_count_calls(), 0);
     return rc;
 }
 
@@ -227,12 +148,11 @@ static const br_x509_pkey *pkey(unsigned *usages)
 static void test_counter_works(void **state)
 {
     (void)state;
-    alloc_calls = 0;
-    counting = 1;
+    xcv_test_malloc_count_start();
     void *volatile p = malloc(64);
     free(p);
-    counting = 0;
-    assert_true(alloc_calls >= 1);
+    xcv_test_malloc_count_stop();
+    assert_true(xcv_test_malloc_count_calls() >= 1);
 }
 
 static void test_vtable_shape(void **state)

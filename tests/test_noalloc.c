@@ -3,13 +3,9 @@
  * allocation, and prints sizeof(struct xcv_verifier) and the stack
  * high-water mark of xcv_verify().
  *
- * Allocation counting:
- *   - plain builds: this executable defines malloc/calloc/realloc/free,
- *     which count and forward to glibc's __libc_* functions (no dlsym, so no
- *     recursion during symbol lookup);
- *   - AddressSanitizer builds (where interposing malloc would fight ASan's
- *     own interceptors): ASan's __sanitizer_install_malloc_and_free_hooks,
- *     whose hooks see every allocation and deallocation.
+ * Allocation counting: tests/support/malloc_count.h (plain builds: an
+ * interposer forwarding to glibc's __libc_* functions; AddressSanitizer
+ * builds: ASan's malloc and free hooks).
  * Stack: xcv_verify runs on a thread whose stack (pthread_attr_setstack) is
  * pre-filled with a pattern; the bytes the pattern lost, minus those an
  * empty thread loses, are the high-water mark. Sanitizer builds use more
@@ -28,88 +24,8 @@
 #include <string.h>
 
 #include "chainutil.h"
+#include "malloc_count.h"
 #include "xcv.h"
-
-#if defined(__SANITIZE_ADDRESS__)
-#define XCV_TEST_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define XCV_TEST_ASAN 1
-#endif
-#endif
-
-static volatile int counting;
-static volatile unsigned long alloc_calls;
-static volatile unsigned long free_calls;
-
-#ifdef XCV_TEST_ASAN
-/* From <sanitizer/allocator_interface.h> (not shipped with every compiler). */
-int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void *, size_t),
-                                              void (*free_hook)(const volatile void *));
-
-static void on_malloc(const volatile void *p, size_t n)
-{
-    (void)p;
-    (void)n;
-    if (counting) {
-        alloc_calls++;
-    }
-}
-
-static void on_free(const volatile void *p)
-{
-    (void)p;
-    if (counting) {
-        free_calls++;
-    }
-}
-
-static void install_counter(void)
-{
-    __sanitizer_install_malloc_and_free_hooks(on_malloc, on_free);
-}
-#else
-extern void *__libc_malloc(size_t n);
-extern void *__libc_calloc(size_t n, size_t m);
-extern void *__libc_realloc(void *p, size_t n);
-extern void __libc_free(void *p);
-
-void *malloc(size_t n)
-{
-    if (counting) {
-        alloc_calls++;
-    }
-    return __libc_malloc(n);
-}
-
-void *calloc(size_t n, size_t m)
-{
-    if (counting) {
-        alloc_calls++;
-    }
-    return __libc_calloc(n, m);
-}
-
-void *realloc(void *p, size_t n)
-{
-    if (counting) {
-        alloc_calls++;
-    }
-    return __libc_realloc(p, n);
-}
-
-void free(void *p)
-{
-    if (counting && p != NULL) {
-        free_calls++;
-    }
-    __libc_free(p);
-}
-
-static void install_counter(void)
-{
-}
-#endif
 
 static const struct {
     const char *leaf, *ints, *anchors, *ref;
@@ -136,7 +52,7 @@ static int setup(void **state)
             return -1;
         }
     }
-    install_counter();
+    xcv_test_malloc_count_install();
     return 0;
 }
 
@@ -171,14 +87,12 @@ static void test_counter_works(void **state)
 {
     (void)state;
     /* The counter itself must see an allocation, or the zero below means nothing. */
-    alloc_calls = 0;
-    free_calls = 0;
-    counting = 1;
+    xcv_test_malloc_count_start();
     void *volatile p = malloc(64);
     free(p);
-    counting = 0;
-    assert_true(alloc_calls >= 1);
-    assert_true(free_calls >= 1);
+    xcv_test_malloc_count_stop();
+    assert_true(xcv_test_malloc_count_allocs() >= 1);
+    assert_true(xcv_test_malloc_count_frees() >= 1);
 }
 
 static void test_verify_allocates_nothing(void **state)
@@ -186,27 +100,24 @@ static void test_verify_allocates_nothing(void **state)
     (void)state;
     for (size_t i = 0; i < NCHAINS; i++) {
         struct xcv_result r;
-        alloc_calls = 0;
-        free_calls = 0;
-        counting = 1;
+        xcv_test_malloc_count_start();
         xcv_err err = verify_one(i, &r);
-        counting = 0;
+        xcv_test_malloc_count_stop();
         assert_int_equal(err, XCV_OK);
-        assert_int_equal(alloc_calls, 0);
-        assert_int_equal(free_calls, 0);
+        assert_int_equal(xcv_test_malloc_count_allocs(), 0);
+        assert_int_equal(xcv_test_malloc_count_frees(), 0);
     }
     /* A failing verification too (backtracking, unknown issuer). */
     {
         struct xcv_result r;
         struct xcv_params p;
         xcv_params_default(&p);
-        alloc_calls = 0;
-        counting = 1;
+        xcv_test_malloc_count_start();
         xcv_err err = xcv_verify(&verifier, &p, &fixtures[1].store.base, fixtures[0].certs,
                                  fixtures[0].ncerts, NULL, &r);
-        counting = 0;
+        xcv_test_malloc_count_stop();
         assert_int_not_equal(err, XCV_OK);
-        assert_int_equal(alloc_calls, 0);
+        assert_int_equal(xcv_test_malloc_count_allocs(), 0);
     }
 }
 

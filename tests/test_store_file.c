@@ -273,6 +273,11 @@ static void test_missing_file_and_system(void **state)
     assert_int_equal(xcv_file_store_add_system(&fs, &st), XCV_FILE_OK);
     assert_int_equal(st.loaded, 1);
     assert_string_equal(st.path, path);
+    /* system-store roots are held to the lax anchor profile; files named
+     * explicitly are not */
+    assert_true((fs.list[0].flags & XCV_ANCHOR_LAX_PROFILE) != 0);
+    assert_int_equal(xcv_file_store_add_file(&fs, path, &st), XCV_FILE_OK);
+    assert_int_equal(st.duplicates, 1);
     remove_temp(path);
 
     assert_int_equal(setenv("SSL_CERT_FILE", "/nonexistent/xcv/system.pem", 1), 0);

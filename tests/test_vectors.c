@@ -17,8 +17,9 @@
  *   - Files are read through xcv_test_read_file (paths relative to
  *     XCV_SOURCE_DIR, which ctest sets); directories are listed with
  *     opendir on the same root.
- *   - PEM is decoded by a small base64 decoder here, so this test depends on
- *     the parser only.
+ *   - PEM is decoded by the tests' own decoder (xcv_tb_pem_next over
+ *     xcv_test_base64, tests/support), so this test depends on the parser
+ *     only, not on the library's PEM module.
  */
 #define _POSIX_C_SOURCE 200809L /* strtok_r, opendir */
 
@@ -34,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "certbuild.h"
 #include "hex.h"
 #include "xcv.h"
 
@@ -230,63 +232,8 @@ static size_t san_count(const struct xcv_cert *c)
 }
 
 /* ------------------------------------------------------------------------ */
-/* PEM (test-local base64)                                                   */
+/* PEM (the tests' own base64: tests/support)                                */
 /* ------------------------------------------------------------------------ */
-
-static int b64_value(char ch)
-{
-    if (ch >= 'A' && ch <= 'Z') {
-        return ch - 'A';
-    }
-    if (ch >= 'a' && ch <= 'z') {
-        return ch - 'a' + 26;
-    }
-    if (ch >= '0' && ch <= '9') {
-        return ch - '0' + 52;
-    }
-    if (ch == '+') {
-        return 62;
-    }
-    if (ch == '/') {
-        return 63;
-    }
-    return -1;
-}
-
-/* Decodes base64 text [p, end) ignoring whitespace; returns length or (size_t)-1. */
-static size_t b64_decode(const char *p, const char *end, uint8_t *out, size_t cap)
-{
-    uint32_t acc = 0;
-    unsigned bits = 0;
-    size_t n = 0;
-    int pad = 0;
-    for (; p < end; p++) {
-        if (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t') {
-            continue;
-        }
-        if (*p == '=') {
-            pad++;
-            continue;
-        }
-        int v = b64_value(*p);
-        if (v < 0 || pad) {
-            return (size_t)-1;
-        }
-        acc = (acc << 6) | (uint32_t)v;
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            if (n >= cap) {
-                return (size_t)-1;
-            }
-            out[n++] = (uint8_t)(acc >> bits);
-        }
-    }
-    return n;
-}
-
-#define PEM_BEGIN "-----BEGIN CERTIFICATE-----"
-#define PEM_END "-----END CERTIFICATE-----"
 
 /* Parses every CERTIFICATE block of a PEM file; returns the block count. */
 static size_t parse_pem_file(const char *path)
@@ -297,17 +244,12 @@ static size_t parse_pem_file(const char *path)
     }
     static uint8_t der[MAX_DER];
     size_t blocks = 0;
-    const char *p = text;
-    const char *b;
-    while ((b = strstr(p, PEM_BEGIN)) != NULL) {
-        b += strlen(PEM_BEGIN);
-        const char *e = strstr(b, PEM_END);
-        if (e == NULL) {
-            fail_msg("%s: BEGIN without END", path);
-        }
-        size_t n = b64_decode(b, e, der, sizeof der);
+    size_t len = strlen(text);
+    size_t pos = 0;
+    size_t n;
+    while ((n = xcv_tb_pem_next(text, len, &pos, der, sizeof der)) != 0) {
         if (n == (size_t)-1) {
-            fail_msg("%s: bad base64 in block %zu", path, blocks);
+            fail_msg("%s: BEGIN without END or bad base64 in block %zu", path, blocks);
         }
         struct xcv_cert c;
         size_t off = 0;
@@ -316,7 +258,6 @@ static size_t parse_pem_file(const char *path)
             fail_msg("%s block %zu: %s at offset %zu", path, blocks, xcv_err_name(err), off);
         }
         blocks++;
-        p = e + strlen(PEM_END);
     }
     free(text);
     return blocks;
@@ -703,18 +644,18 @@ static void test_demo_files_parse(void **state)
     }
 }
 
-/* The test's own base64 decoder: accept and reject sides. */
+/* The tests' own base64 decoder (tests/support/hex.c): accept and reject sides. */
 static void test_b64(void **state)
 {
     (void)state;
     uint8_t out[8];
     const char *ok = "TWFu\nTWE=";
-    assert_int_equal(b64_decode(ok, ok + strlen(ok), out, sizeof out), 5);
+    assert_int_equal(xcv_test_base64(ok, ok + strlen(ok), out, sizeof out), 5);
     assert_memory_equal(out, "ManMa", 5);
     const char *bad = "TW*u";
-    assert_int_equal(b64_decode(bad, bad + strlen(bad), out, sizeof out), (size_t)-1);
+    assert_int_equal(xcv_test_base64(bad, bad + strlen(bad), out, sizeof out), (size_t)-1);
     const char *after_pad = "TQ==TQ==";
-    assert_int_equal(b64_decode(after_pad, after_pad + strlen(after_pad), out, sizeof out),
+    assert_int_equal(xcv_test_base64(after_pad, after_pad + strlen(after_pad), out, sizeof out),
                      (size_t)-1);
 }
 

@@ -957,80 +957,82 @@ static void test_check_anchor_cert(void **state)
     c.ext_present = XCV_EXT_BASIC_CONSTRAINTS | XCV_EXT_SUBJECT_KEY_ID | XCV_EXT_KEY_USAGE;
     c.ext_critical = XCV_EXT_BASIC_CONSTRAINTS;
     c.key_usage = XCV_KU_KEY_CERT_SIGN | XCV_KU_CRL_SIGN;
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_OK);
-    assert_false(xcv_anchor_is_legacy(&c));
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_OK);
     /* basicConstraints missing, cA false, not critical. */
     c.ext_present &= ~XCV_EXT_BASIC_CONSTRAINTS;
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_NOT_A_CA);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_ERR_NOT_A_CA);
     c.ext_present |= XCV_EXT_BASIC_CONSTRAINTS;
     c.is_ca = 0;
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_NOT_A_CA);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_ERR_NOT_A_CA);
     c.is_ca = 1;
     c.ext_critical = 0;
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_NOT_A_CA);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_ERR_NOT_A_CA);
     p.flags = XCV_FLAG_LAX_ANCHOR_PROFILE; /* private legacy roots */
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_OK);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_OK);
     p.flags = 0;
+    /* The same, by anchor: a system-store root (XCV_ANCHOR_LAX_PROFILE). */
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, XCV_ANCHOR_LAX_PROFILE), XCV_OK);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, XCV_ANCHOR_PIN), XCV_ERR_NOT_A_CA);
     c.ext_critical = XCV_EXT_BASIC_CONSTRAINTS;
     /* keyUsage without keyCertSign (not lifted by the flag). */
     c.key_usage = XCV_KU_CRL_SIGN;
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_CA_KEY_USAGE);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_ERR_CA_KEY_USAGE);
     p.flags = XCV_FLAG_LAX_ANCHOR_PROFILE;
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_CA_KEY_USAGE);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_ERR_CA_KEY_USAGE);
     p.flags = 0;
     c.key_usage = XCV_KU_KEY_CERT_SIGN;
     /* SKI missing or critical. */
     c.ext_present &= ~XCV_EXT_SUBJECT_KEY_ID;
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_CERT_BAD_EXTENSION);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_ERR_CERT_BAD_EXTENSION);
     c.ext_present |= XCV_EXT_SUBJECT_KEY_ID;
     c.ext_critical |= XCV_EXT_SUBJECT_KEY_ID;
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_CERT_BAD_EXTENSION);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_ERR_CERT_BAD_EXTENSION);
     c.ext_critical = XCV_EXT_BASIC_CONSTRAINTS;
     /* AKI: keyIdentifier required, equal to the SKI on a self-issued root. */
     c.ext_present |= XCV_EXT_AUTHORITY_KEY_ID;
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_CERT_BAD_EXTENSION);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_ERR_CERT_BAD_EXTENSION);
     c.aki_key_id = xcv_slice_make(other_kid, sizeof(other_kid));
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_CERT_BAD_EXTENSION);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_ERR_CERT_BAD_EXTENSION);
     c.aki_key_id = c.ski;
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_OK);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_OK);
     c.ext_critical |= XCV_EXT_AUTHORITY_KEY_ID;
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_CERT_BAD_EXTENSION);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_ERR_CERT_BAD_EXTENSION);
     c.ext_critical = XCV_EXT_BASIC_CONSTRAINTS;
     /* Not self-issued (cross-signed CA as anchor): AKI required. */
     c.ext_present &= ~XCV_EXT_AUTHORITY_KEY_ID;
     c.issuer.p = other;
     c.issuer.n = make_name("Other Root", other);
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_CERT_BAD_EXTENSION);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_ERR_CERT_BAD_EXTENSION);
     c.ext_present |= XCV_EXT_AUTHORITY_KEY_ID;
     c.aki_key_id = xcv_slice_make(other_kid, sizeof(other_kid));
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_OK);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_OK);
     c.issuer = c.subject;
     c.ext_present &= ~XCV_EXT_AUTHORITY_KEY_ID;
     c.aki_key_id = xcv_slice_empty();
     /* EKU on a root: refused for the TLS server purpose (CABF 7.1.2.1.2). */
     c.ext_present |= XCV_EXT_EXT_KEY_USAGE;
     c.eku = XCV_EKU_SERVER_AUTH;
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_EKU_NOT_ALLOWED);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_ERR_EKU_NOT_ALLOWED);
     p.purpose = XCV_PURPOSE_CLIENT;
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_OK);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_OK);
     p.purpose = XCV_PURPOSE_SERVER;
     c.ext_present &= ~XCV_EXT_EXT_KEY_USAGE;
     /* policyConstraints must be critical; RSA modulus a multiple of 8. */
     c.ext_present |= XCV_EXT_POLICY_CONSTRAINTS;
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_CERT_BAD_EXTENSION);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_ERR_CERT_BAD_EXTENSION);
     c.ext_present &= ~XCV_EXT_POLICY_CONSTRAINTS;
     c.key.type = XCV_KEY_RSA;
     c.key.key_bits = 2052;
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_UNSUPPORTED_KEY);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_ERR_UNSUPPORTED_KEY);
     c.key.key_bits = 2048;
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_OK);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_OK);
     /* A v1 anchor: only its subject is judged. */
     c.version = 1;
     c.ext_present = 0;
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_OK);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_OK);
     static const uint8_t empty_name[] = {0x30, 0x00};
     c.subject = xcv_slice_make(empty_name, sizeof(empty_name));
-    assert_int_equal(xcv_check_anchor_cert(&c, &p), XCV_ERR_CERT_BAD_NAME);
+    assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_ERR_CERT_BAD_NAME);
 }
 
 int main(void)

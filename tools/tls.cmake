@@ -15,8 +15,10 @@ if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/adapters/bearssl_x509.c)
 
   if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/examples/tls_check.c AND
      EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/tools/diag.c)
-    # The diagnostics printer shared with `xcv verify` (tools/diag.c).
+    # The diagnostics printer and the verify options shared with
+    # `xcv verify` (tools/diag.c, tools/cliopts.c).
     add_executable(xcv_tls ${CMAKE_CURRENT_SOURCE_DIR}/examples/tls_check.c
+                           ${CMAKE_CURRENT_SOURCE_DIR}/tools/cliopts.c
                            ${CMAKE_CURRENT_SOURCE_DIR}/tools/diag.c)
     target_include_directories(xcv_tls PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/tools)
     set_target_properties(xcv_tls PROPERTIES OUTPUT_NAME xcv-tls

@@ -31,9 +31,11 @@
  *     escapes quotes, backslashes and bytes outside printable ASCII (names
  *     are already ASCII after xcv_dn_format's \XX escaping).
  *   - Exit-2 errors go to stderr only, also with --json (stdout stays empty).
- *   - The verification time is read here (time()) unless --time is given;
- *     --time parses exactly YYYY-MM-DDTHH:MM:SSZ through xcv_time_from_civil.
+ *   - The verify options shared with xcv-tls (--anchors, --system, --pin,
+ *     --host/--ip/--email, --time, --purpose, ...), the clock read when no
+ *     --time is given, and the trust set-up are in tools/cliopts.c.
  */
+#include "cliopts.h"
 #include "diag.h"
 #include "xcv.h"
 #include "xcv_file.h"
@@ -43,7 +45,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define EXIT_PARSE 1
 #define EXIT_USAGE 2
@@ -478,20 +479,8 @@ static int show_file(const char *path)
 /* verify                                                                    */
 /* ------------------------------------------------------------------------ */
 
-#define MAX_PINS 16
-#define MAX_ANCHOR_FILES 16
-
 struct verify_opts {
-    const char *anchor_files[MAX_ANCHOR_FILES];
-    size_t anchor_count;
-    int system;
-    struct xcv_pin pins[MAX_PINS];
-    size_t pin_count;
-    struct xcv_ref ref;
-    const char *ref_text;
-    int have_time;
-    xcv_time now;
-    struct xcv_params params;
+    struct xcv_cli_opts cli; /* the options shared with xcv-tls (cliopts.h) */
     int json;
     const char **files;
     size_t file_count;
@@ -505,85 +494,12 @@ static int usage_error(const char *fmt, const char *arg)
     return EXIT_USAGE;
 }
 
-static int hex_digit(char c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-/* "sha256:HEX" (64 hex digits, colons allowed between bytes). */
-static int parse_pin(const char *s, uint8_t out[32])
-{
-    size_t n = 0;
-    if (strncmp(s, "sha256:", 7) != 0) {
-        return 0;
-    }
-    s += 7;
-    while (*s != '\0') {
-        if (*s == ':') {
-            s++;
-            continue;
-        }
-        int hi = hex_digit(s[0]);
-        int lo = s[1] != '\0' ? hex_digit(s[1]) : -1;
-        if (hi < 0 || lo < 0 || n == 32) {
-            return 0;
-        }
-        out[n++] = (uint8_t)(hi * 16 + lo);
-        s += 2;
-    }
-    return n == 32;
-}
-
-/* "YYYY-MM-DDTHH:MM:SSZ" exactly. */
-static int parse_time(const char *s, xcv_time *out)
-{
-    static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
-    int v[6];
-    if (strlen(s) != sizeof shape - 1) {
-        return 0;
-    }
-    for (size_t i = 0; i < sizeof shape - 1; i++) {
-        if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != shape[i]) {
-            return 0;
-        }
-    }
-    if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5]) != 6) {
-        return 0;
-    }
-    return xcv_time_from_civil(v[0], v[1], v[2], v[3], v[4], v[5], out) == XCV_OK;
-}
-
-static int parse_uint(const char *s, unsigned *out)
-{
-    char *end = NULL;
-    if (*s < '0' || *s > '9') {
-        return 0;
-    }
-    errno = 0;
-    unsigned long v = strtoul(s, &end, 10);
-    if (errno != 0 || *end != '\0' || v > 1000000ul) {
-        return 0;
-    }
-    *out = (unsigned)v;
-    return 1;
-}
-
 /* Parses the verify arguments; 0 or EXIT_USAGE (message printed). */
 static int parse_verify_args(int argc, char **argv, struct verify_opts *o)
 {
     int only_files = 0;
     memset(o, 0, sizeof *o);
-    xcv_params_default(&o->params);
-    o->params.purpose = XCV_PURPOSE_SERVER;
+    xcv_cli_opts_init(&o->cli, "xcv verify", XCV_CLI_EMAIL | XCV_CLI_LIMITS);
     o->files = calloc((size_t)argc + 1, sizeof *o->files);
     if (o->files == NULL) {
         return usage_error("%s", "out of memory");
@@ -608,12 +524,7 @@ static int parse_verify_args(int argc, char **argv, struct verify_opts *o)
         }
         memcpy(name, a, nlen);
         name[nlen] = '\0';
-        int takes = strcmp(name, "--anchors") == 0 || strcmp(name, "--pin") == 0 ||
-                    strcmp(name, "--host") == 0 || strcmp(name, "--ip") == 0 ||
-                    strcmp(name, "--email") == 0 || strcmp(name, "--time") == 0 ||
-                    strcmp(name, "--purpose") == 0 || strcmp(name, "--min-rsa-bits") == 0 ||
-                    strcmp(name, "--max-depth") == 0;
-        if (takes) {
+        if (xcv_cli_takes_value(&o->cli, name)) {
             if (eq != NULL) {
                 val = eq + 1;
             } else if (i + 1 < argc) {
@@ -625,71 +536,15 @@ static int parse_verify_args(int argc, char **argv, struct verify_opts *o)
             return usage_error("option %s takes no value", name);
         }
 
-        if (strcmp(name, "--anchors") == 0) {
-            if (o->anchor_count == MAX_ANCHOR_FILES) {
-                return usage_error("%s", "too many --anchors (at most 16)");
-            }
-            o->anchor_files[o->anchor_count++] = val;
-        } else if (strcmp(name, "--system") == 0) {
-            o->system = 1;
-        } else if (strcmp(name, "--pin") == 0) {
-            if (o->pin_count == MAX_PINS) {
-                return usage_error("%s", "too many --pin (at most 16)");
-            }
-            struct xcv_pin *pin = &o->pins[o->pin_count];
-            if (!parse_pin(val, pin->sha256)) {
-                return usage_error("bad --pin %s (expected sha256: and 64 hex digits)", val);
-            }
-            pin->kind = XCV_PIN_CERT;
-            pin->until = XCV_TIME_NONE;
-            o->pin_count++;
-        } else if (strcmp(name, "--host") == 0 || strcmp(name, "--ip") == 0 ||
-                   strcmp(name, "--email") == 0) {
-            if (o->ref.type != XCV_REF_NONE) {
-                return usage_error("%s", "give only one of --host, --ip, --email");
-            }
-            o->ref.type = name[2] == 'h' ? XCV_REF_DNS : name[2] == 'i' ? XCV_REF_IP : XCV_REF_EMAIL;
-            o->ref.name = (xcv_slice){(const uint8_t *)val, strlen(val)};
-            o->ref_text = val;
-            xcv_err e = xcv_ref_check(&o->ref);
-            if (e != XCV_OK) {
-                fprintf(stderr, "xcv verify: bad %s \"%s\": %s: %s\n", name, val, xcv_err_name(e),
-                        xcv_strerror(e));
-                return EXIT_USAGE;
-            }
-        } else if (strcmp(name, "--time") == 0) {
-            if (!parse_time(val, &o->now)) {
-                return usage_error("bad --time %s (expected YYYY-MM-DDTHH:MM:SSZ)", val);
-            }
-            o->have_time = 1;
-        } else if (strcmp(name, "--purpose") == 0) {
-            if (strcmp(val, "server") == 0) {
-                o->params.purpose = XCV_PURPOSE_SERVER;
-            } else if (strcmp(val, "client") == 0) {
-                o->params.purpose = XCV_PURPOSE_CLIENT;
-            } else if (strcmp(val, "email") == 0) {
-                o->params.purpose = XCV_PURPOSE_EMAIL;
-            } else if (strcmp(val, "any") == 0) {
-                o->params.purpose = XCV_PURPOSE_ANY;
-            } else {
-                return usage_error("bad --purpose %s (server, client, email or any)", val);
-            }
-        } else if (strcmp(name, "--cn-fallback") == 0) {
-            o->params.flags |= XCV_FLAG_CN_FALLBACK;
-        } else if (strcmp(name, "--allow-sha1") == 0) {
-            o->params.flags |= XCV_FLAG_ALLOW_SHA1;
-        } else if (strcmp(name, "--min-rsa-bits") == 0) {
-            if (!parse_uint(val, &o->params.min_rsa_bits) || o->params.min_rsa_bits < 1024) {
-                return usage_error("bad --min-rsa-bits %s (a number, at least 1024)", val);
-            }
-        } else if (strcmp(name, "--max-depth") == 0) {
-            if (!parse_uint(val, &o->params.max_depth) || o->params.max_depth < 1 ||
-                o->params.max_depth > XCV_MAX_DEPTH) {
-                return usage_error("bad --max-depth %s (1 to 8, counting the anchor)", val);
-            }
-        } else if (strcmp(name, "--json") == 0) {
+        if (strcmp(name, "--json") == 0) {
             o->json = 1;
-        } else {
+            continue;
+        }
+        int r = xcv_cli_option(&o->cli, name, val);
+        if (r == XCV_CLI_BAD) {
+            return usage_error("%s", o->cli.err);
+        }
+        if (r == XCV_CLI_NOT_MINE) {
             return usage_error("unknown option %s", a);
         }
     }
@@ -703,20 +558,7 @@ static int parse_verify_args(int argc, char **argv, struct verify_opts *o)
 static int file_error(const char *what, const char *path, xcv_file_status st,
                       const struct xcv_file_stats *stats)
 {
-    if (st == XCV_FILE_IO) {
-        fprintf(stderr, "xcv verify: cannot read %s %s: %s\n", what, path,
-                strerror(stats->sys_errno != 0 ? stats->sys_errno : EIO));
-    } else if (st == XCV_FILE_NO_CERTS) {
-        fprintf(stderr, "xcv verify: no certificate found in %s %s", what, path);
-        if (stats->rejected > 0) {
-            fprintf(stderr, " (%zu block%s rejected, first: %s)", stats->rejected,
-                    stats->rejected == 1 ? "" : "s", xcv_err_name(stats->first_err));
-        }
-        fputc('\n', stderr);
-    } else {
-        fprintf(stderr, "xcv verify: %s %s: %s\n", what, path, xcv_file_status_str(st));
-    }
-    return EXIT_USAGE;
+    return xcv_cli_file_error("xcv verify", what, path, st, stats);
 }
 
 /* JSON string with escaping (the input is a NUL-terminated byte string). */
@@ -841,13 +683,13 @@ static void json_result(const struct xcv_file_certs *fc, const struct xcv_result
         printf(", \"top_self_signed\": %s", r->top_self_signed ? "true" : "false");
     }
     fputs(", \"reference\": ", stdout);
-    if (o->ref.type != XCV_REF_NONE) {
-        json_str(o->ref_text);
+    if (o->cli.ref.type != XCV_REF_NONE) {
+        json_str(o->cli.ref_text);
     } else {
         fputs("null", stdout);
     }
     fputs(", \"time\": ", stdout);
-    json_time(o->params.now);
+    json_time(o->cli.params.now);
     fputs(", \"certificates\": [", stdout);
     for (size_t i = 0; i < fc->count; i++) {
         fputs(i > 0 ? ", " : "", stdout);
@@ -882,22 +724,20 @@ static int cmd_verify(int argc, char **argv)
     struct xcv_file_certs all = {NULL, 0, NULL};
     uint8_t **bufs = NULL;
     size_t nbufs = 0;
-    struct xcv_file_store fs;
-    struct xcv_file_store sys;
-    struct xcv_anchors_pinned pinned;
-    struct xcv_anchors_chain chain;
+    struct xcv_cli_trust trust;
     struct xcv_file_stats stats;
     struct xcv_result result;
     struct xcv_verifier *v = NULL;
-    int have_sys = 0;
     int status = parse_verify_args(argc, argv, &o);
+    const struct xcv_params *params = &o.cli.params;
+    const struct xcv_ref *ref = o.cli.ref.type != XCV_REF_NONE ? &o.cli.ref : NULL;
 
-    xcv_file_store_init(&fs);
-    xcv_file_store_init(&sys);
+    xcv_file_store_init(&trust.files);
+    xcv_file_store_init(&trust.system);
     if (status != 0) {
         goto done;
     }
-    o.params.now = o.have_time ? o.now : (xcv_time)time(NULL);
+    xcv_cli_set_time(&o.cli);
 
     /* Presented certificates: every certificate of every FILE, in order. */
     for (size_t i = 0; i < o.file_count; i++) {
@@ -916,28 +756,10 @@ static int cmd_verify(int argc, char **argv)
         free(fc.certs);
     }
 
-    /* Trust: --anchors files, then the system store (explicit, or the
-     * default when no --anchors is given), then the pinned exceptions. */
-    for (size_t i = 0; i < o.anchor_count; i++) {
-        xcv_file_status st = xcv_file_store_add_file(&fs, o.anchor_files[i], &stats);
-        if (st != XCV_FILE_OK) {
-            status = file_error("anchors file", o.anchor_files[i], st, &stats);
-            goto done;
-        }
-    }
-    if (o.system || o.anchor_count == 0) {
-        xcv_file_status st = xcv_file_store_add_system(&fs, &stats);
-        if (st != XCV_FILE_OK && (o.system || o.pin_count == 0)) {
-            status = file_error("system store", xcv_file_system_path(), st, &stats);
-            goto done;
-        }
-        have_sys = st == XCV_FILE_OK;
-    }
-    xcv_anchors_pinned_init(&pinned, o.pins, o.pin_count);
-    xcv_anchors_chain_init(&chain);
-    if (xcv_anchors_chain_add(&chain, xcv_file_store_get(&fs)) != XCV_OK ||
-        xcv_anchors_chain_add(&chain, &pinned.base) != XCV_OK) {
-        status = usage_error("%s", "cannot set up the anchor store");
+    /* Trust: --anchors files, the system store (explicit, or the default
+     * when no --anchors is given), then the pinned exceptions. */
+    status = xcv_cli_trust_load(&trust, &o.cli);
+    if (status != 0) {
         goto done;
     }
 
@@ -946,8 +768,7 @@ static int cmd_verify(int argc, char **argv)
         status = usage_error("%s", "out of memory");
         goto done;
     }
-    xcv_err verr = xcv_verify(v, &o.params, &chain.base, all.certs, all.count,
-                              o.ref.type != XCV_REF_NONE ? &o.ref : NULL, &result);
+    xcv_err verr = xcv_verify(v, params, &trust.chain.base, all.certs, all.count, ref, &result);
     status = verr == XCV_OK ? 0 : 1;
 
     if (o.json) {
@@ -959,39 +780,37 @@ static int cmd_verify(int argc, char **argv)
      * system store knows? (Loaded only when it was not already used.) */
     const struct xcv_anchor_store *system = NULL;
     if (result.err == XCV_ERR_UNKNOWN_ISSUER) {
-        if (have_sys) {
-            system = xcv_file_store_get(&fs);
-        } else if (xcv_file_store_add_system(&sys, &stats) == XCV_FILE_OK) {
-            system = xcv_file_store_get(&sys);
+        if (trust.have_system ||
+            xcv_file_store_add_system(&trust.system, &stats) == XCV_FILE_OK) {
+            system = xcv_file_store_get(&trust.system);
         }
     }
     xcv_diag_received(stdout, all.certs, all.count);
     printf("Checked at ");
-    print_time(o.params.now);
-    printf(" (%s), purpose %s, ", o.have_time ? "--time" : "the system clock",
-           o.params.purpose == XCV_PURPOSE_SERVER   ? "server"
-           : o.params.purpose == XCV_PURPOSE_CLIENT ? "client"
-           : o.params.purpose == XCV_PURPOSE_EMAIL  ? "email"
-                                                    : "any");
-    if (o.ref.type != XCV_REF_NONE) {
-        printf("name \"%s\"", o.ref_text);
+    print_time(params->now);
+    printf(" (%s), purpose %s, ", o.cli.have_time ? "--time" : "the system clock",
+           params->purpose == XCV_PURPOSE_SERVER   ? "server"
+           : params->purpose == XCV_PURPOSE_CLIENT ? "client"
+           : params->purpose == XCV_PURPOSE_EMAIL  ? "email"
+                                                   : "any");
+    if (ref != NULL) {
+        printf("name \"%s\"", o.cli.ref_text);
     } else {
         printf("no name check");
     }
     printf(", trust: ");
     int sep = 0;
-    for (size_t i = 0; i < o.anchor_count; i++) {
-        printf("%s%s", sep++ ? ", " : "", o.anchor_files[i]);
+    for (size_t i = 0; i < o.cli.anchor_count; i++) {
+        printf("%s%s", sep++ ? ", " : "", o.cli.anchor_files[i]);
     }
-    if (have_sys) {
+    if (trust.have_system) {
         printf("%ssystem store %s", sep++ ? ", " : "", xcv_file_system_path());
     }
-    if (o.pin_count > 0) {
-        printf("%s%zu pin%s", sep++ ? ", " : "", o.pin_count, o.pin_count == 1 ? "" : "s");
+    if (o.cli.pin_args > 0) {
+        printf("%s%zu pin%s", sep++ ? ", " : "", o.cli.pin_args, o.cli.pin_args == 1 ? "" : "s");
     }
     putchar('\n');
-    struct xcv_diag d = {all.certs, all.count, &o.params,
-                         o.ref.type != XCV_REF_NONE ? &o.ref : NULL, &result, system};
+    struct xcv_diag d = {all.certs, all.count, params, ref, &result, system};
     xcv_diag_verdict(stdout, &d);
 
 done:
@@ -1002,8 +821,7 @@ done:
     free(bufs);
     free(all.certs);
     free(o.files);
-    xcv_file_store_free(&fs);
-    xcv_file_store_free(&sys);
+    xcv_cli_trust_free(&trust);
     if (fflush(stdout) != 0) {
         return EXIT_USAGE;
     }

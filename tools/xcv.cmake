@@ -1,6 +1,7 @@
 # tools/xcv.cmake -- the xcv command-line tool (build/xcv: `xcv verify`,
-# `xcv show`) and its diagnostics printer tools/diag.c (also linked by the
-# example TLS client). Its tests are in tests/cli.cmake (ctest label "cli").
+# `xcv show`), its diagnostics printer tools/diag.c and its verify options
+# tools/cliopts.c (both also linked by the example TLS client). Its tests
+# are in tests/cli.cmake (ctest label "cli").
 #
 # Built only once the core modules it calls exist, so that a partly written
 # tree still configures and builds.
@@ -15,6 +16,7 @@ endforeach()
 
 if(XCV_TOOL_READY)
   add_executable(xcv_cli ${CMAKE_CURRENT_SOURCE_DIR}/tools/xcv.c
+                         ${CMAKE_CURRENT_SOURCE_DIR}/tools/cliopts.c
                          ${CMAKE_CURRENT_SOURCE_DIR}/tools/diag.c)
   set_target_properties(xcv_cli PROPERTIES OUTPUT_NAME xcv
                         RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})

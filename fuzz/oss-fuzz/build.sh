@@ -51,7 +51,16 @@ for src in "$xcv"/fuzz/fuzz_*.c; do
         [ "${SANITIZER:-}" != memory ] || continue # OpenSSL is not MSan-instrumented
         extra=(-lcrypto)
     fi
-    $CC $CFLAGS -std=c11 -I"$xcv/include" -I"$xcv/src" -I"$xcv/fuzz" -c "$src" -o "$build/fuzz/$t.o"
+    defs=()
+    # The structure-aware mutator (fuzz/tlv_mutator.h) calls LLVMFuzzerMutate:
+    # libFuzzer only, for the targets where it raised coverage.
+    case "$t" in fuzz_cert | fuzz_verify | fuzz_diff_openssl)
+        if [ "${FUZZING_ENGINE:-libfuzzer}" = libfuzzer ]; then
+            defs=(-DXCV_FUZZ_TLV_MUTATOR)
+        fi
+        ;;
+    esac
+    $CC $CFLAGS -std=c11 "${defs[@]}" -I"$xcv/include" -I"$xcv/src" -I"$xcv/fuzz" -c "$src" -o "$build/fuzz/$t.o"
     $CXX $CXXFLAGS "$build/fuzz/$t.o" -o "$OUT/$t" $LIB_FUZZING_ENGINE \
         "$build/libxcv.a" "${bearssl_lib[@]}" "${extra[@]}"
     name=${t#fuzz_}

@@ -1,23 +1,10 @@
 /* certbuild.c -- see certbuild.h. Test code: uses stdio and malloc freely. */
 #include "certbuild.h"
+#include "hex.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
 
 static int put(uint8_t *out, size_t cap, size_t *len, uint8_t b)
 {
@@ -69,11 +56,11 @@ static int tb_parse(const char **ps, uint8_t *out, size_t cap, size_t *len, int 
         if (c == '{') {
             char *end = NULL;
             unsigned long n = strtoul(s + 1, &end, 10);
-            if (end == NULL || *end != ':' || hexval(end[1]) < 0 || hexval(end[2]) < 0 ||
-                end[3] != '}') {
+            if (end == NULL || *end != ':' || xcv_test_hex_digit(end[1]) < 0 ||
+                xcv_test_hex_digit(end[2]) < 0 || end[3] != '}') {
                 return -1;
             }
-            uint8_t b = (uint8_t)(hexval(end[1]) * 16 + hexval(end[2]));
+            uint8_t b = (uint8_t)(xcv_test_hex_digit(end[1]) * 16 + xcv_test_hex_digit(end[2]));
             for (unsigned long i = 0; i < n; i++) {
                 if (put(out, cap, len, b) != 0) {
                     return -1;
@@ -82,8 +69,8 @@ static int tb_parse(const char **ps, uint8_t *out, size_t cap, size_t *len, int 
             s = end + 4;
             continue;
         }
-        int h = hexval(s[0]);
-        int l = h >= 0 ? hexval(s[1]) : -1;
+        int h = xcv_test_hex_digit(s[0]);
+        int l = h >= 0 ? xcv_test_hex_digit(s[1]) : -1;
         if (h < 0 || l < 0) {
             return -1;
         }
@@ -199,26 +186,6 @@ void xcv_tb_rsa_spki(unsigned bits, char *out, size_t cap)
              (top & 0x80u) ? "00 " : "", top & 0xFFu, nbytes - 1);
 }
 
-static int b64val(char c)
-{
-    if (c >= 'A' && c <= 'Z') {
-        return c - 'A';
-    }
-    if (c >= 'a' && c <= 'z') {
-        return c - 'a' + 26;
-    }
-    if (c >= '0' && c <= '9') {
-        return c - '0' + 52;
-    }
-    if (c == '+') {
-        return 62;
-    }
-    if (c == '/') {
-        return 63;
-    }
-    return -1;
-}
-
 static const char *find(const char *hay, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
@@ -247,32 +214,9 @@ size_t xcv_tb_pem_next(const char *text, size_t len, size_t *pos, uint8_t *out, 
     if (e == NULL) {
         return (size_t)-1;
     }
-    uint32_t acc = 0;
-    int bits = 0;
-    size_t n = 0;
-    int pad = 0;
-    for (const char *p = body; p < e; p++) {
-        char c = *p;
-        if (c == '\n' || c == '\r' || c == ' ' || c == '\t') {
-            continue;
-        }
-        if (c == '=') {
-            pad++;
-            continue;
-        }
-        int v = b64val(c);
-        if (v < 0 || pad > 0) {
-            return (size_t)-1;
-        }
-        acc = (acc << 6) | (uint32_t)v;
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            if (n >= cap) {
-                return (size_t)-1;
-            }
-            out[n++] = (uint8_t)(acc >> bits);
-        }
+    size_t n = xcv_test_base64(body, e, out, cap);
+    if (n == (size_t)-1) {
+        return (size_t)-1;
     }
     *pos = (size_t)(e - text) + strlen(endm);
     return n;
