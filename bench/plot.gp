@@ -14,7 +14,7 @@ set style data histogram
 set style histogram errorbars gap 2 lw 1
 set style fill solid 0.8 border -1
 set boxwidth 0.9
-set xtics nomirror
+set xtics nomirror rotate by -25
 set datafile missing "NaN"
 plot dat using 2:3:4:xtic(1) title "RSA-2048 x3", \
      '' using 5:6:7 title "P-256 x3", \

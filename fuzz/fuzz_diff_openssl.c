@@ -17,7 +17,6 @@
 
 #include <openssl/x509.h>
 
-#include "der.h"
 #include "diff_allowlist.h"
 #include "xcv.h"
 #ifdef XCV_FUZZ_TLV_MUTATOR
@@ -66,49 +65,11 @@ static int dn_value_outside_openssl(xcv_slice name)
     return 0;
 }
 
-/* A parameters TLV that is a universal primitive OpenSSL's ASN1_TYPE decoder rejects. */
-static int bad_any_primitive(xcv_slice tlv)
-{
-    uint8_t tag;
-    xcv_slice v;
-    int b;
-    if (tlv.n == 0 || xcv_der_read_any(&tlv, &tag, &v, NULL) != XCV_OK) {
-        return 0;
-    }
-    switch (tag) {
-    case XCV_TAG_BOOLEAN:
-        return xcv_der_boolean(v, &b) != XCV_OK;
-    case XCV_TAG_NULL:
-        return xcv_der_check_null(v) != XCV_OK;
-    case XCV_TAG_INTEGER:
-    case 0x0a: /* ENUMERATED */
-        return xcv_der_check_integer(v) != XCV_OK;
-    case XCV_TAG_OID:
-        return xcv_der_check_oid(v) != XCV_OK;
-    default:
-        return 0;
-    }
-}
-
-/* The parameters TLV of an AlgorithmIdentifier TLV. */
-static xcv_slice alg_params(xcv_slice alg_tlv)
-{
-    xcv_slice seq, oid;
-    if (xcv_der_read(&alg_tlv, XCV_TAG_SEQUENCE, &seq) != XCV_OK ||
-        xcv_der_read(&seq, XCV_TAG_OID, &oid) != XCV_OK) {
-        return xcv_slice_empty();
-    }
-    return seq;
-}
-
 /* Which triaged lenient difference explains "xcv accepts, OpenSSL rejects"; -1: none. */
 static int classify(const struct xcv_cert *c)
 {
     if (dn_value_outside_openssl(c->issuer) || dn_value_outside_openssl(c->subject)) {
         return XCV_DIFF_DN_VALUE_TYPE;
-    }
-    if (bad_any_primitive(alg_params(c->key.alg_der)) || bad_any_primitive(c->sig_params)) {
-        return XCV_DIFF_ALG_PARAMS;
     }
     return -1;
 }

@@ -485,6 +485,15 @@ XCV_API void xcv_sha256(xcv_slice data, uint8_t out[32]);
 XCV_API XCV_MUST_USE xcv_err xcv_pem_next(xcv_slice *in, uint8_t *out, size_t out_cap,
                                           size_t *out_len);
 
+/*
+ * Same as xcv_pem_next for blocks whose label is exactly `label` (a
+ * NUL-terminated string, e.g. "X509 CRL" for RFC 7468 section 6 CRLs);
+ * blocks with other labels are skipped. XCV_ERR_INVALID_ARGUMENT for a NULL
+ * or empty label.
+ */
+XCV_API XCV_MUST_USE xcv_err xcv_pem_next_label(xcv_slice *in, const char *label, uint8_t *out,
+                                                size_t out_cap, size_t *out_len);
+
 /* ------------------------------------------------------------------------ */
 /* Trust anchors                                                             */
 /* ------------------------------------------------------------------------ */
@@ -823,6 +832,7 @@ struct xcv_verifier {
     unsigned long nc_left;               /* name-constraint comparisons left */
     struct xcv_pubkey anchor_key;        /* scratch: decoded anchor key */
     struct xcv_cert anchor_cert;         /* scratch: parsed anchor certificate */
+    struct xcv_policy_work policy_work;  /* scratch: policy graph of a complete path */
 };
 
 /*

@@ -509,11 +509,14 @@ xcv_err xcv_pubkey_parse(xcv_slice spki, struct xcv_pubkey *out)
 /* Extensions                                                                */
 /* ------------------------------------------------------------------------ */
 
-/* Extensions whose semantics xcv implements: a critical one is understood. */
+/* Extensions whose semantics xcv implements: a critical one is understood.
+ * The four policy extensions are processed by verification (policy.c, RFC
+ * 5280 6.1). */
 #define UNDERSTOOD_EXTS                                                                            \
     (XCV_EXT_BASIC_CONSTRAINTS | XCV_EXT_KEY_USAGE | XCV_EXT_EXT_KEY_USAGE |                       \
      XCV_EXT_SUBJECT_ALT_NAME | XCV_EXT_NAME_CONSTRAINTS | XCV_EXT_AUTHORITY_KEY_ID |              \
-     XCV_EXT_SUBJECT_KEY_ID)
+     XCV_EXT_SUBJECT_KEY_ID | XCV_EXT_CERT_POLICIES | XCV_EXT_POLICY_MAPPINGS |                    \
+     XCV_EXT_POLICY_CONSTRAINTS | XCV_EXT_INHIBIT_ANY_POLICY)
 
 /* Reads a SEQUENCE that is the whole of value and must not be empty. */
 static xcv_err whole_sequence(xcv_slice value, xcv_slice *out)

@@ -8,8 +8,8 @@
  *   crypto_openssl.c  OpenSSL 3 libcrypto: allocates inside libcrypto and
  *                     keeps a small mutex-guarded table of imported keys
  *                     (outside the zero-allocation core).
- * crypto_ec.c (both builds) checks EC points with portable arithmetic, so
- * both backends judge keys identically.
+ * Both take hashing and EC point validation from their library too: the
+ * project writes no hash or field arithmetic of its own.
  *
  * Everything here is mechanism: every policy decision (algorithm support,
  * hash policy, key sizes, PKCS#1 / PSS encodings, ECDSA signature DER) is
@@ -73,12 +73,12 @@ XCV_MUST_USE xcv_err xcv_crypto_ecdsa_verify(xcv_curve curve, xcv_slice point,
 int xcv_crypto_curve_supported(xcv_curve curve);
 
 /*
- * Public key validation of an uncompressed point (crypto_ec.c, both
- * builds): SEC 1 3.2.2.1 / NIST SP 800-56A 5.6.2.3.4 steps 1-3 -- the point
- * is not the identity, its coordinates are in [0, p - 1] and it satisfies
- * y^2 = x^3 - 3x + b (mod p). The NIST prime curves have cofactor 1, so
- * that also puts it in the order-n subgroup. XCV_OK or XCV_ERR_BAD_EC_POINT.
- * Public data only: variable time.
+ * Public key validation of an uncompressed point by the backend's library:
+ * SEC 1 3.2.2.1 -- not the identity, coordinates in [0, p - 1], on the
+ * curve (the NIST prime curves have cofactor 1, so also in the order-n
+ * subgroup). XCV_OK, XCV_ERR_BAD_EC_POINT or XCV_ERR_UNSUPPORTED_KEY.
+ * Costs about one scalar multiplication with BearSSL: callers memoize it
+ * (xcv_sig_check_key_cached).
  */
 XCV_MUST_USE xcv_err xcv_crypto_ec_point_check(xcv_curve curve, xcv_slice point);
 

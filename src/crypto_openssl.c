@@ -440,6 +440,23 @@ xcv_err xcv_crypto_ecdsa_verify(xcv_curve curve, xcv_slice point, const uint8_t 
 }
 
 /* see crypto.h */
+xcv_err xcv_crypto_ec_point_check(xcv_curve curve, xcv_slice point)
+{
+    /* SEC 1 3.2.2.1 through libcrypto: importing the point decodes it
+     * (EC_POINT_oct2point rejects points off the curve) and
+     * EVP_PKEY_public_check checks range, identity and order. */
+    XCV_ENSURE(co_group(curve) != NULL, XCV_ERR_UNSUPPORTED_KEY);
+    EVP_PKEY *pkey = co_ec_import(curve, point);
+    XCV_ENSURE(pkey != NULL, XCV_ERR_BAD_EC_POINT);
+    EVP_PKEY_CTX *c = EVP_PKEY_CTX_new_from_pkey(NULL, pkey, NULL);
+    int ok = c != NULL && EVP_PKEY_public_check(c) == 1;
+    EVP_PKEY_CTX_free(c);
+    EVP_PKEY_free(pkey);
+    XCV_ENSURE(ok, XCV_ERR_BAD_EC_POINT);
+    return XCV_OK;
+}
+
+/* see crypto.h */
 const char *xcv_crypto_backend(void)
 {
     return "openssl";

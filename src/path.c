@@ -40,8 +40,9 @@
  *     not itself an anchor needs room for itself and an anchor; otherwise
  *     XCV_ERR_PATH_TOO_LONG, which is an ordinary backtrack reason.
  *   - Budgets (rustls-webpki's Budget): candidate_budget counts candidate
- *     issuers judged; the signature and name-constraint budgets are spent by
- *     the judge. A budget error ends the search at once (no backtracking).
+ *     issuers judged; the signature, name-constraint and policy budgets are
+ *     spent by the judge. A budget error ends the search at once (no
+ *     backtracking).
  *   - Failure report: the failure of the path that got furthest (depth =
  *     certificates in the attempted path, counting the candidate); ties go to
  *     the higher xcv_path_rank, then to the first seen. A certificate whose
@@ -65,7 +66,7 @@ enum {
 int xcv_path_is_fatal(xcv_err err)
 {
     return err == XCV_ERR_SIGNATURE_BUDGET || err == XCV_ERR_CANDIDATE_BUDGET ||
-           err == XCV_ERR_NC_BUDGET;
+           err == XCV_ERR_NC_BUDGET || err == XCV_ERR_POLICY_BUDGET;
 }
 
 /* see path.h */
@@ -246,7 +247,7 @@ static void copy_path(const struct xcv_path_search *s, size_t len,
 
 static void record_failure(const struct xcv_path_search *s, struct best *b, xcv_err err,
                            unsigned depth, int index, size_t len,
-                           const struct xcv_path_cand *cand)
+                           const struct xcv_path_cand *cand, int from_judge)
 {
     struct xcv_result *r = s->result;
     const struct xcv_verifier *v = s->v;
@@ -269,6 +270,9 @@ static void record_failure(const struct xcv_path_search *s, struct best *b, xcv_
         r->untrusted_issuer = v->certs[top].issuer;
     } else {
         r->untrusted_issuer = xcv_slice_empty();
+    }
+    if (s->on_record != NULL) {
+        s->on_record(s->judge_ctx, from_judge);
     }
 }
 
@@ -346,7 +350,7 @@ xcv_err xcv_path_build(const struct xcv_path_search *s)
             /* RFC 5280 6.1: a path must end at a trust anchor; nothing left
              * can issue path[level]. */
             record_failure(s, &b, XCV_ERR_UNKNOWN_ISSUER, (unsigned)len, v->path[level], len,
-                           NULL);
+                           NULL, 0);
             v->path_len--;
             continue;
         }
@@ -365,11 +369,13 @@ xcv_err xcv_path_build(const struct xcv_path_search *s)
         if (depth > r->depth_reached) {
             r->depth_reached = depth;
         }
+        int judged = 0;
         if (!cand.self && too_long(v, p, len, &cand)) {
             err = XCV_ERR_PATH_TOO_LONG;
             index = cand.index >= 0 ? cand.index : XCV_INDEX_ANCHOR;
         } else {
             err = s->judge(s->judge_ctx, v->path, len, &cand, &index);
+            judged = 1;
         }
         trace(s, v->path[level], &cand, depth, err);
         if (err != XCV_OK) {
@@ -379,7 +385,7 @@ xcv_err xcv_path_build(const struct xcv_path_search *s)
                 copy_path(s, len, &cand);
                 return err;
             }
-            record_failure(s, &b, err, depth, index, len, &cand);
+            record_failure(s, &b, err, depth, index, len, &cand, judged);
             continue;
         }
         if (cand.anchor != NULL) {

@@ -34,6 +34,13 @@ struct xcv_path_search {
     xcv_path_judge_fn judge;
     void *judge_ctx;
     struct xcv_result *result; /* budgets used, trace, chosen or furthest path */
+    /*
+     * Optional (may be NULL): called whenever a failure becomes the reported
+     * one (the furthest so far), with from_judge = 1 when the judge's last
+     * call produced it and 0 for "no issuer left" (XCV_ERR_UNKNOWN_ISSUER),
+     * so the judge can attach details of that failure to the result.
+     */
+    void (*on_record)(void *judge_ctx, int from_judge);
 };
 
 /*

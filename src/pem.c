@@ -3,8 +3,10 @@
  *
  * Purpose
  *   Finds the next "-----BEGIN CERTIFICATE-----" (or "TRUSTED CERTIFICATE")
- *   block of a text, checks its base64 body strictly and decodes it into the
- *   caller's buffer. Zero allocation; part of the core.
+ *   block of a text -- or, through xcv_pem_next_label, the next block with a
+ *   given label such as "X509 CRL" (RFC 7468 section 6) -- checks its base64
+ *   body strictly and decodes it into the caller's buffer. Zero allocation;
+ *   part of the core.
  *
  * Standards
  *   RFC 7468 section 2 (textual encoding: pre-encapsulation boundary, base64
@@ -209,8 +211,18 @@ static xcv_err pem_decode_body(const uint8_t *p, size_t n, uint8_t *out, size_t 
     return XCV_OK;
 }
 
-/* see xcv.h */
-xcv_err xcv_pem_next(xcv_slice *in, uint8_t *out, size_t out_cap, size_t *out_len)
+/* 1 when the label is the one wanted: want NULL means the certificate labels. */
+static int pem_label_wanted(xcv_slice label, const char *want)
+{
+    if (want == NULL) {
+        return pem_label_is_cert(label);
+    }
+    size_t n = strlen(want);
+    return label.n == n && memcmp(label.p, want, n) == 0;
+}
+
+static xcv_err pem_next_impl(xcv_slice *in, const char *want, uint8_t *out, size_t out_cap,
+                             size_t *out_len)
 {
     XCV_ENSURE(in != NULL && out_len != NULL, XCV_ERR_INVALID_ARGUMENT);
     XCV_ENSURE(in->p != NULL || in->n == 0, XCV_ERR_INVALID_ARGUMENT);
@@ -232,7 +244,7 @@ xcv_err xcv_pem_next(xcv_slice *in, uint8_t *out, size_t out_cap, size_t *out_le
         pem_get_line(p, n, pos, &line);
         pos = line.next;
         if (pem_boundary(p + line.start, line.len, PEM_BEGIN, PEM_BEGIN_LEN, &label) &&
-            pem_label_is_cert(label)) {
+            pem_label_wanted(label, want)) {
             break;
         }
     }
@@ -273,4 +285,18 @@ xcv_err xcv_pem_next(xcv_slice *in, uint8_t *out, size_t out_cap, size_t *out_le
     XCV_TRY(pem_decode_body(p + body_start, body_end - body_start, out, out_len));
     *in = xcv_slice_make(p + pos, n - pos);
     return XCV_OK;
+}
+
+/* see xcv.h */
+xcv_err xcv_pem_next(xcv_slice *in, uint8_t *out, size_t out_cap, size_t *out_len)
+{
+    return pem_next_impl(in, NULL, out, out_cap, out_len);
+}
+
+/* see xcv.h */
+xcv_err xcv_pem_next_label(xcv_slice *in, const char *label, uint8_t *out, size_t out_cap,
+                           size_t *out_len)
+{
+    XCV_ENSURE(label != NULL && label[0] != '\0', XCV_ERR_INVALID_ARGUMENT);
+    return pem_next_impl(in, label, out, out_cap, out_len);
 }

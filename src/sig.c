@@ -21,9 +21,10 @@
  *   - EMSA-PSS-VERIFY and MGF1 are written here on the raw public operation
  *     and the backend's hashes.
  *   - ECDSA: the Ecdsa-Sig-Value DER is checked strictly here before the
- *     backend sees it. xcv_sig_check_key() validates an EC point with the
- *     curve equation (xcv_crypto_ec_point_check(), portable, a few
- *     microseconds); xcv_sig_verify() runs that check only when the
+ *     backend sees it. xcv_sig_check_key() validates an EC point through
+ *     the backend (xcv_crypto_ec_point_check(): about one scalar
+ *     multiplication with BearSSL, so xcv_sig_check_key_cached() memoizes
+ *     it in the signature cache); xcv_sig_verify() runs that check only when the
  *     signature fails, to tell XCV_ERR_BAD_EC_POINT from
  *     XCV_ERR_BAD_SIGNATURE (the backends' verification rejects a point off
  *     the curve by itself).
@@ -44,6 +45,7 @@
  *     and a salt at least as long (RFC 4055 3.3).
  */
 #include "sig.h"
+#include "ed25519.h"
 
 #include "der.h"
 
@@ -117,7 +119,8 @@ typedef enum sig_kind {
     SIG_KIND_UNSUPPORTED = 0,
     SIG_KIND_PKCS1,
     SIG_KIND_PSS,
-    SIG_KIND_ECDSA
+    SIG_KIND_ECDSA,
+    SIG_KIND_ED25519
 } sig_kind;
 
 static sig_kind sig_classify(xcv_sig_alg alg, sig_hash *out_hash)
@@ -159,8 +162,10 @@ static sig_kind sig_classify(xcv_sig_alg alg, sig_hash *out_hash)
     case XCV_SIG_ECDSA_SHA512:
         *out_hash = SIG_HASH_SHA512;
         return SIG_KIND_ECDSA;
-    case XCV_SIG_UNKNOWN:
     case XCV_SIG_ED25519:
+        /* RFC 8410: PureEdDSA, no pre-hash. */
+        return xcv_ed25519_available() ? SIG_KIND_ED25519 : SIG_KIND_UNSUPPORTED;
+    case XCV_SIG_UNKNOWN:
     case XCV_SIG_ED448:
     case XCV_SIG_DSA:
     default:
@@ -418,10 +423,12 @@ xcv_err xcv_sig_check_key(const struct xcv_pubkey *key, unsigned min_rsa_bits)
     }
     case XCV_KEY_EC:
         XCV_TRY(sig_check_ec_format(key));
-        /* SEC 1 3.2.2.1: the point is on the curve (crypto_ec.c). */
+        /* SEC 1 3.2.2.1: the point is on the curve (the backend's library). */
         return xcv_crypto_ec_point_check(key->curve, key->ec_point);
-    case XCV_KEY_UNKNOWN:
     case XCV_KEY_ED25519:
+        XCV_ENSURE(xcv_ed25519_available() && key->bits.n == 32, XCV_ERR_UNSUPPORTED_KEY);
+        return XCV_OK;
+    case XCV_KEY_UNKNOWN:
     case XCV_KEY_ED448:
     case XCV_KEY_DSA:
     default:
@@ -485,6 +492,13 @@ static xcv_err sig_plan_make(const struct xcv_pubkey *key, xcv_sig_alg alg, xcv_
         /* RFC 5758 3.2: "the encoding MUST omit the parameters field". */
         XCV_ENSURE(params.n == 0, XCV_ERR_CERT_BAD_ALGORITHM);
         return sig_check_ec_format(key);
+    case SIG_KIND_ED25519:
+        XCV_ENSURE(key->type == XCV_KEY_ED25519, XCV_ERR_KEY_ALG_MISMATCH);
+        /* RFC 8410 3: "For all of the OIDs, the parameters MUST be absent." */
+        XCV_ENSURE(params.n == 0, XCV_ERR_CERT_BAD_ALGORITHM);
+        /* RFC 8410 4: the public key is the 32-octet encoding. */
+        XCV_ENSURE(key->bits.n == 32, XCV_ERR_UNSUPPORTED_KEY);
+        return XCV_OK;
     case SIG_KIND_UNSUPPORTED:
     default:
         return XCV_ERR_UNSUPPORTED_ALGORITHM;
@@ -701,6 +715,9 @@ xcv_err xcv_sig_verify(const struct xcv_pubkey *key, xcv_sig_alg alg, xcv_slice 
         return sig_verify_pss(&plan, data, signature);
     case SIG_KIND_ECDSA:
         return sig_verify_ecdsa(key, &plan, data, signature);
+    case SIG_KIND_ED25519:
+        /* libsodium (src/ed25519.c); the signature length is checked there. */
+        return xcv_ed25519_verify(key->bits.p, data, signature);
     case SIG_KIND_UNSUPPORTED:
     default:
         return XCV_ERR_UNSUPPORTED_ALGORITHM;

@@ -93,6 +93,15 @@ XCV_MUST_USE xcv_err xcv_sig_verify_cert_cached(struct xcv_sig_cache *cache,
                                                 const uint8_t child_cert_sha256[32], uint32_t flags,
                                                 unsigned min_rsa_bits, int *out_hit);
 
+/*
+ * xcv_sig_check_key() with the EC point validation memoized in the cache,
+ * keyed by the SHA-256 of the key's SPKI (other checks run every time).
+ */
+XCV_MUST_USE xcv_err xcv_sig_check_key_cached(struct xcv_sig_cache *cache,
+                                              const struct xcv_pubkey *key,
+                                              const uint8_t spki_sha256[32],
+                                              unsigned min_rsa_bits);
+
 /* SHA-256 in pieces: xcv_sha256_init/update/final (crypto.h). */
 
 #endif

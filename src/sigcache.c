@@ -220,3 +220,27 @@ xcv_err xcv_sig_verify_cert_cached(struct xcv_sig_cache *cache, const struct xcv
     xcv_sig_cache_insert(cache, ck);
     return XCV_OK;
 }
+
+/* see sig.h */
+xcv_err xcv_sig_check_key_cached(struct xcv_sig_cache *cache, const struct xcv_pubkey *key,
+                                 const uint8_t spki_sha256[32], unsigned min_rsa_bits)
+{
+    XCV_ENSURE(key != NULL, XCV_ERR_INVALID_ARGUMENT);
+    if (key->type != XCV_KEY_EC || cache == NULL || cache->cap == 0 || cache->entries == NULL ||
+        spki_sha256 == NULL) {
+        return xcv_sig_check_key(key, min_rsa_bits);
+    }
+    /* Only the EC point validation is memoized: it does not depend on any
+     * parameter, and it is the one costly key check (one scalar
+     * multiplication). The entry is a distinct domain of the cache. */
+    static const uint8_t label[] = "xcv key check v1";
+    uint8_t ck[32];
+    xcv_slice parts[2] = {{label, sizeof label}, {spki_sha256, 32}};
+    xcv_crypto_hash(XCV_CRYPTO_SHA256, parts, 2, ck);
+    if (xcv_sig_cache_lookup(cache, ck)) {
+        return XCV_OK;
+    }
+    XCV_TRY(xcv_sig_check_key(key, min_rsa_bits));
+    xcv_sig_cache_insert(cache, ck);
+    return XCV_OK;
+}

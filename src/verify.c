@@ -149,16 +149,22 @@
 
 #include "anchors.h"
 #include "cert.h"
+#include "crl.h"
 #include "ident.h"
 #include "name.h"
 #include "nc.h"
 #include "path.h"
+#include "policy.h"
 #include "sig.h"
 
-/* Extensions xcv recognises but does not process: unsafe to ignore when critical. */
-#define UNPROCESSED_CRITICAL                                                                      \
-    (XCV_EXT_POLICY_MAPPINGS | XCV_EXT_POLICY_CONSTRAINTS | XCV_EXT_INHIBIT_ANY_POLICY |           \
-     XCV_EXT_SUBJECT_DIR_ATTRS | XCV_EXT_SUBJECT_INFO | XCV_EXT_OTHER)
+/* Extensions xcv recognises but does not process: unsafe to ignore when critical.
+ * (The policy extensions are processed: policy.c, check_policies below.) */
+#define UNPROCESSED_CRITICAL (XCV_EXT_SUBJECT_DIR_ATTRS | XCV_EXT_SUBJECT_INFO | XCV_EXT_OTHER)
+
+/* The extensions RFC 5280 6.1 policy processing reads. */
+#define POLICY_EXTS                                                                                \
+    (XCV_EXT_CERT_POLICIES | XCV_EXT_POLICY_MAPPINGS | XCV_EXT_POLICY_CONSTRAINTS |               \
+     XCV_EXT_INHIBIT_ANY_POLICY)
 
 /* see xcv.h */
 void xcv_params_default(struct xcv_params *p)
@@ -424,6 +430,13 @@ struct judge_ctx {
     struct xcv_verifier *v;
     const struct xcv_params *p;
     struct xcv_result *r;
+    /* CRL details of the judge's last failure (attached to the result when
+     * path.c reports that failure: on_record). */
+    int pend_crl_index;
+    xcv_time pend_revocation_date;
+    int pend_reason;
+    /* Policy outcome of the last complete path judged. */
+    struct xcv_policy_result pr;
 };
 
 static int is_key_error(xcv_err err)
@@ -440,18 +453,19 @@ static int is_key_error(xcv_err err)
  * never bypasses a policy change); a verification spends one unit of
  * sig_budget, and a success is inserted in the cache.
  */
-static xcv_err run_sig(struct judge_ctx *j, const struct xcv_pubkey *key,
-                       const struct xcv_cert *child)
+static xcv_err run_sig(struct judge_ctx *j, const struct xcv_pubkey *key, int child_index)
 {
     const struct xcv_params *p = j->p;
+    const struct xcv_cert *child = &j->v->certs[child_index];
     uint8_t ck[32];
     xcv_err err;
 
     if (p->cache != NULL) {
         XCV_TRY(xcv_sig_precheck(key, child->sig_alg, child->sig_params, p->flags,
                                  p->min_rsa_bits));
-        xcv_sig_cache_key(key, child->sig_alg, child->sig_params, child->tbs, child->signature,
-                          ck);
+        /* Keyed by the certificate's SHA-256 (already computed): the whole
+         * DER covers TBS, algorithm and signature. */
+        xcv_sig_cache_key_cert(key, j->v->cert_sha256[child_index], ck);
         if (xcv_sig_cache_lookup(p->cache, ck)) {
             j->r->cache_hits++;
             return XCV_OK;
@@ -515,7 +529,7 @@ static xcv_err sig_by_presented(struct judge_ctx *j, int child, int issuer, int 
         /* Another key already verified this signature (see ONE_KEY). */
         err = XCV_ERR_BAD_SIGNATURE;
     } else {
-        err = run_sig(j, &v->certs[issuer].key, &v->certs[child]);
+        err = run_sig(j, &v->certs[issuer].key, child);
         if (xcv_path_is_fatal(err)) {
             *out_index = child;
             return err;
@@ -554,7 +568,7 @@ static xcv_err sig_by_anchor(struct judge_ctx *j, int child, const struct xcv_an
     }
     err = xcv_pubkey_parse(a->spki, &v->anchor_key);
     if (err == XCV_OK) {
-        err = run_sig(j, &v->anchor_key, &v->certs[child]);
+        err = run_sig(j, &v->anchor_key, child);
         if (xcv_path_is_fatal(err)) {
             *out_index = child;
             return err;
@@ -774,6 +788,161 @@ static xcv_err check_anchor_cert(struct judge_ctx *j, const struct xcv_anchor *a
     return check_pathlen(v, path, len, v->anchor_cert.path_len);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Complete paths: certificate policies, then revocation                     */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * RFC 5280 6.1 policy processing over path[0..len-1] (leaf first, the trust
+ * anchor excluded). Skipped when the outcome is known without it: no
+ * certificate of the path carries a policy extension and no explicit policy
+ * is required -- the valid_policy_tree is then NULL after the first
+ * certificate (6.1.3 (e)) and 6.1.5 (g) succeeds with explicit_policy > 0,
+ * with an empty authorities-constrained set.
+ */
+static xcv_err check_policies(struct judge_ctx *j, const int *path, size_t len, int *out_index)
+{
+    const struct xcv_params *p = j->p;
+    struct xcv_verifier *v = j->v;
+    const struct xcv_cert *certs[XCV_MAX_DEPTH];
+    uint32_t seen = 0;
+    struct xcv_policy_params pp;
+    xcv_err err;
+
+    for (size_t i = 0; i < len; i++) {
+        certs[i] = &v->certs[path[i]];
+        seen |= certs[i]->ext_present;
+    }
+    if ((seen & POLICY_EXTS) == 0 && (p->policy_flags & XCV_POLICY_EXPLICIT) == 0) {
+        j->pr.any = 0;
+        j->pr.count = 0;
+        return XCV_OK;
+    }
+    pp.initial = p->initial_policies;
+    pp.initial_count = p->initial_policies != NULL ? p->initial_policy_count : 0;
+    pp.flags = p->policy_flags;
+    pp.budget = p->policy_budget;
+    err = xcv_policy_check(certs, len, &pp, &v->policy_work, &j->pr);
+    if (err != XCV_OK) {
+        *out_index = j->pr.cert_pos < len ? path[j->pr.cert_pos] : path[0];
+    }
+    return err;
+}
+
+/*
+ * What the CRL checker needs about the issuer of path[i]: the next
+ * certificate of the path, the pinned presented certificate ending it, or
+ * the trust anchor (keyUsage and SKI from its certificate when it is one).
+ */
+static xcv_err crl_issuer_of(struct judge_ctx *j, const int *path, size_t len, size_t i,
+                             const struct xcv_path_cand *cand, struct xcv_crl_issuer *out)
+{
+    struct xcv_verifier *v = j->v;
+    const struct xcv_cert *ic = NULL;
+
+    if (i + 1 < len) {
+        ic = &v->certs[path[i + 1]];
+    } else if (cand->index >= 0) {
+        ic = &v->certs[cand->index];
+    }
+    if (ic != NULL) {
+        out->key = &ic->key;
+        out->has_key_usage = (ic->ext_present & XCV_EXT_KEY_USAGE) != 0;
+        out->key_usage = ic->key_usage;
+        out->ski = ic->ski;
+        return XCV_OK;
+    }
+    const struct xcv_anchor *a = cand->anchor;
+    XCV_TRY(xcv_pubkey_parse(a->spki, &v->anchor_key));
+    out->key = &v->anchor_key;
+    out->has_key_usage = 0;
+    out->key_usage = 0;
+    out->ski = a->ski;
+    if (a->cert_der.n > 0 && xcv_cert_parse(a->cert_der, &v->anchor_cert, NULL) == XCV_OK) {
+        out->has_key_usage = (v->anchor_cert.ext_present & XCV_EXT_KEY_USAGE) != 0;
+        out->key_usage = v->anchor_cert.key_usage;
+        out->ski = v->anchor_cert.ski;
+    }
+    return XCV_OK;
+}
+
+/*
+ * RFC 5280 6.3 with the caller's CRLs: the leaf (XCV_REVOCATION_LEAF) or
+ * every certificate below the anchor (XCV_REVOCATION_ALL), each against
+ * its issuer in this path. Signature verifications of CRLs spend the same
+ * budget as certificate signatures.
+ */
+static xcv_err check_revocation(struct judge_ctx *j, const int *path, size_t len,
+                                const struct xcv_path_cand *cand, int *out_index)
+{
+    const struct xcv_params *p = j->p;
+    struct xcv_result *r = j->r;
+    size_t upto = p->revocation == XCV_REVOCATION_ALL ? len : 1;
+
+    for (size_t i = 0; i < upto; i++) {
+        struct xcv_crl_issuer iss;
+        struct xcv_crl_check chk;
+        struct xcv_crl_status st;
+        xcv_err err;
+
+        *out_index = path[i];
+        err = crl_issuer_of(j, path, len, i, cand, &iss);
+        if (err != XCV_OK) {
+            /* Only an anchor's key is decoded here. */
+            *out_index = XCV_INDEX_ANCHOR;
+            return err;
+        }
+        chk.crls = p->crls;
+        chk.count = p->crl_count;
+        chk.now = p->now;
+        chk.hard_fail = (p->revocation_flags & XCV_REVOCATION_HARD_FAIL) != 0;
+        chk.sig_flags = p->flags & XCV_FLAG_ALLOW_SHA1;
+        chk.min_rsa_bits = p->min_rsa_bits;
+        chk.cache = p->cache;
+        chk.sig_budget = r->sig_checks < p->sig_budget ? p->sig_budget - r->sig_checks : 0;
+        err = xcv_crl_check_cert(&j->v->certs[path[i]], &iss, &chk, &st);
+        r->sig_checks += st.sig_checks;
+        r->cache_hits += st.cache_hits;
+        if (err != XCV_OK) {
+            j->pend_crl_index = st.crl_index;
+            if (err == XCV_ERR_REVOKED) {
+                j->pend_revocation_date = st.revocation_date;
+                j->pend_reason = st.reason;
+            }
+            return err;
+        }
+    }
+    return XCV_OK;
+}
+
+/* A path that reaches an anchor passed every per-link check: the checks
+ * over the whole path. On success the policy outcome goes to the result. */
+static xcv_err judge_complete(struct judge_ctx *j, const int *path, size_t len,
+                              const struct xcv_path_cand *cand, int *out_index)
+{
+    struct xcv_result *r = j->r;
+
+    XCV_TRY(check_policies(j, path, len, out_index));
+    if (j->p->revocation != XCV_REVOCATION_OFF) {
+        XCV_TRY(check_revocation(j, path, len, cand, out_index));
+    }
+    r->policy_any = j->pr.any;
+    r->policy_count = j->pr.count;
+    memcpy(r->policies, j->pr.oids, sizeof(r->policies));
+    return XCV_OK;
+}
+
+/* path.c reports a failure: attach (or clear) the CRL details. */
+static void on_record(void *ctx, int from_judge)
+{
+    struct judge_ctx *j = (struct judge_ctx *)ctx;
+    struct xcv_result *r = j->r;
+
+    r->crl_index = from_judge ? j->pend_crl_index : -1;
+    r->revocation_date = from_judge ? j->pend_revocation_date : 0;
+    r->revocation_reason = from_judge ? j->pend_reason : XCV_CRL_REASON_NONE;
+}
+
 static xcv_err judge(void *ctx, const int *path, size_t len, const struct xcv_path_cand *cand,
                      int *out_index)
 {
@@ -781,6 +950,10 @@ static xcv_err judge(void *ctx, const int *path, size_t len, const struct xcv_pa
     struct xcv_verifier *v = j->v;
     int child = path[len - 1];
     xcv_err err;
+
+    j->pend_crl_index = -1;
+    j->pend_revocation_date = 0;
+    j->pend_reason = XCV_CRL_REASON_NONE;
 
     if (cand->self) {
         /* The leaf itself is trusted: nothing above it to verify. */
@@ -793,7 +966,8 @@ static xcv_err judge(void *ctx, const int *path, size_t len, const struct xcv_pa
         XCV_TRY(check_anchor_time(j, a, a->not_after));
         XCV_TRY(check_anchor_cert(j, a, path, len));
         XCV_TRY(apply_nc(j, path, len, a->nc_permitted, a->nc_excluded, out_index));
-        return sig_by_anchor(j, child, a, out_index);
+        XCV_TRY(sig_by_anchor(j, child, a, out_index));
+        return judge_complete(j, path, len, cand, out_index);
     }
 
     int issuer = cand->index;
@@ -805,7 +979,8 @@ static xcv_err judge(void *ctx, const int *path, size_t len, const struct xcv_pa
         XCV_TRY(check_anchor_cert(j, cand->anchor, path, len));
         XCV_TRY(apply_nc(j, path, len, cand->anchor->nc_permitted, cand->anchor->nc_excluded,
                          out_index));
-        return sig_by_presented(j, child, issuer, out_index);
+        XCV_TRY(sig_by_presented(j, child, issuer, out_index));
+        return judge_complete(j, path, len, cand, out_index);
     }
     /* An intermediate CA: issuer-independent checks, cached per certificate. */
     if ((v->ca_checked & (1u << issuer)) == 0) {
@@ -837,6 +1012,8 @@ static void result_reset(struct xcv_result *r)
     }
     r->anchor = NULL;
     r->untrusted_issuer = xcv_slice_empty();
+    r->crl_index = -1;
+    r->revocation_reason = XCV_CRL_REASON_NONE;
 }
 
 static xcv_err fail(struct xcv_result *r, xcv_err err, int index)
@@ -876,6 +1053,22 @@ xcv_err xcv_verify(struct xcv_verifier *v, const struct xcv_params *params,
         params->min_rsa_bits < 1024 || (params->trace == NULL && params->trace_cap > 0) ||
         params->purpose > XCV_PURPOSE_CODE_SIGNING) {
         return fail(result, XCV_ERR_INVALID_ARGUMENT, XCV_INDEX_NONE);
+    }
+    if (params->revocation > XCV_REVOCATION_ALL || (params->crls == NULL && params->crl_count > 0) ||
+        (params->initial_policies == NULL && params->initial_policy_count > 0)) {
+        return fail(result, XCV_ERR_INVALID_ARGUMENT, XCV_INDEX_NONE);
+    }
+    if (params->revocation != XCV_REVOCATION_OFF) {
+        /* Every CRL must be well formed, whichever certificate it is for: a
+         * malformed CRL is the caller's data error, reported at once. */
+        for (size_t i = 0; i < params->crl_count; i++) {
+            struct xcv_crl crl;
+            err = xcv_crl_parse(params->crls[i], &crl);
+            if (err != XCV_OK) {
+                result->crl_index = (int)i;
+                return fail(result, err, XCV_INDEX_NONE);
+            }
+        }
     }
     if (n == 0) {
         return fail(result, XCV_ERR_NO_CERTIFICATES, XCV_INDEX_NONE);
@@ -953,7 +1146,8 @@ xcv_err xcv_verify(struct xcv_verifier *v, const struct xcv_params *params,
     if (err == XCV_OK && (leaf->key.type == XCV_KEY_RSA || leaf->key.type == XCV_KEY_EC)) {
         /* The leaf key signs the handshake: the same key policy as issuers
          * (RSA size and exponent, EC point on the curve). */
-        err = xcv_sig_check_key(&leaf->key, params->min_rsa_bits);
+        err = xcv_sig_check_key_cached(params->cache, &leaf->key, v->spki_sha256[0],
+                                       params->min_rsa_bits);
     }
     if (err != XCV_OK) {
         result->path[0] = 0;
@@ -962,17 +1156,27 @@ xcv_err xcv_verify(struct xcv_verifier *v, const struct xcv_params *params,
         return fail(result, err, 0);
     }
 
+    memset(&jc, 0, sizeof(jc));
     jc.v = v;
     jc.p = params;
     jc.r = result;
+    jc.pend_crl_index = -1;
+    jc.pend_reason = XCV_CRL_REASON_NONE;
     s.v = v;
     s.params = params;
     s.store = store;
     s.judge = judge;
     s.judge_ctx = &jc;
     s.result = result;
+    s.on_record = on_record;
     err = xcv_path_build(&s);
     finish_budgets(v, params, result);
+    if (err < XCV_ERR_REVOKED || err > XCV_ERR_CRL_UNSUPPORTED) {
+        /* CRL details only describe a reported revocation failure. */
+        result->crl_index = -1;
+        result->revocation_date = 0;
+        result->revocation_reason = XCV_CRL_REASON_NONE;
+    }
     if (err != XCV_OK) {
         return err;
     }

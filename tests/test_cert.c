@@ -835,9 +835,10 @@ static void test_critical_extensions(void **state)
     assert_int_equal(parse_exts(EXT(OID_UNKNOWN, "", "05()"), &c), XCV_OK);
     assert_int_equal(c.flags, 0);
     assert_int_equal(c.ext_present, XCV_EXT_OTHER);
-    /* known but not acted on: certificatePolicies critical */
+    /* certificatePolicies critical: understood (verification processes
+     * policies, RFC 5280 6.1) */
     assert_int_equal(parse_exts(EXT(OID_POLICIES, CRIT, "30(30(06(551d2000)))"), &c), XCV_OK);
-    assert_int_equal(c.flags, XCV_CERT_UNKNOWN_CRITICAL);
+    assert_int_equal(c.flags, 0);
     assert_int_equal(c.ext_critical, XCV_EXT_CERT_POLICIES);
     assert_true(slice_is(c.policies, "30(30(06(551d2000)))"));
     /* understood ones */
@@ -1061,7 +1062,7 @@ static void test_raw_extensions(void **state)
     assert_true(slice_is(c.inhibit_any_policy, "02(00)"));
     assert_true(slice_is(c.policy_constraints, "30(80(00))"));
     assert_true(c.aia.n > 0);
-    assert_int_equal(c.flags, XCV_CERT_UNKNOWN_CRITICAL); /* policy extensions not acted on */
+    assert_int_equal(c.flags, 0); /* critical policy extensions are understood */
     /* malformed: empty policies, negative inhibitAnyPolicy */
     assert_int_equal(one_ext(EXT(OID_POLICIES, "", "30()"), &c), XCV_ERR_CERT_BAD_EXTENSION);
     assert_int_equal(one_ext(EXT("06(551d36)", CRIT, "02(ff)"), &c), XCV_ERR_CERT_BAD_EXTENSION);

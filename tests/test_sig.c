@@ -16,6 +16,7 @@
 #include "der.h"
 #include "hex.h"
 #include "sig.h"
+#include "ed25519.h"
 #include "sig_vectors.h"
 
 #define V(x) (x), sizeof(x)
@@ -596,7 +597,9 @@ static void test_ec_points(void **state)
     k.curve = XCV_CURVE_NONE;
     assert_int_equal(xcv_sig_check_key(&k, 2048), XCV_ERR_UNSUPPORTED_KEY);
     load_key(V(v_spki_ed25519), &k);
-    assert_int_equal(xcv_sig_check_key(&k, 2048), XCV_ERR_UNSUPPORTED_KEY);
+    /* Ed25519 keys are usable when the build has libsodium (XCV_ED25519). */
+    assert_int_equal(xcv_sig_check_key(&k, 2048),
+                     xcv_ed25519_available() ? XCV_OK : XCV_ERR_UNSUPPORTED_KEY);
     k.type = XCV_KEY_DSA;
     assert_int_equal(xcv_sig_check_key(&k, 2048), XCV_ERR_UNSUPPORTED_KEY);
     k.type = XCV_KEY_UNKNOWN;
@@ -837,9 +840,26 @@ static void test_unsupported_and_mismatch(void **state)
     xcv_slice esig = xcv_slice_make(V(v_sig_p256_sha256));
     xcv_slice dsig = xcv_slice_make(V(v_sig_ed25519));
 
-    /* Ed25519 (no backend yet), Ed448, DSA, unknown. */
-    assert_int_equal(xcv_sig_verify(&ed, XCV_SIG_ED25519, none, msg(), dsig, 0, 2048),
-                     XCV_ERR_UNSUPPORTED_ALGORITHM);
+    /* Ed25519 through libsodium when built with it (the default where
+     * libsodium-dev is installed, as in CI): valid, corrupted, wrong key type,
+     * parameters present. Ed448, DSA, unknown: unsupported. */
+    if (xcv_ed25519_available()) {
+        uint8_t bad[64];
+        assert_int_equal(dsig.n, 64);
+        assert_int_equal(xcv_sig_verify(&ed, XCV_SIG_ED25519, none, msg(), dsig, 0, 2048), XCV_OK);
+        memcpy(bad, dsig.p, 64);
+        bad[10] ^= 0x01;
+        assert_int_equal(xcv_sig_verify(&ed, XCV_SIG_ED25519, none, msg(),
+                                        xcv_slice_make(bad, 64), 0, 2048),
+                         XCV_ERR_BAD_SIGNATURE);
+        assert_int_equal(xcv_sig_verify(&ec, XCV_SIG_ED25519, none, msg(), dsig, 0, 2048),
+                         XCV_ERR_KEY_ALG_MISMATCH);
+        assert_int_equal(xcv_sig_verify(&ed, XCV_SIG_ED25519, null, msg(), dsig, 0, 2048),
+                         XCV_ERR_CERT_BAD_ALGORITHM);
+    } else {
+        assert_int_equal(xcv_sig_verify(&ed, XCV_SIG_ED25519, none, msg(), dsig, 0, 2048),
+                         XCV_ERR_UNSUPPORTED_ALGORITHM);
+    }
     assert_int_equal(xcv_sig_verify(&ed, XCV_SIG_ED448, none, msg(), dsig, 0, 2048),
                      XCV_ERR_UNSUPPORTED_ALGORITHM);
     assert_int_equal(xcv_sig_verify(&rsa, XCV_SIG_DSA, none, msg(), rsig, 0, 2048),
@@ -1165,6 +1185,38 @@ static void test_cache_disabled(void **state)
     assert_int_equal(xcv_sig_verify_cached(&c, &pk, XCV_SIG_ECDSA_SHA256, xcv_slice_empty(), msg(),
                                            xcv_slice_make(V(v_sig_p256_sha384)), 0, 2048, &hit),
                      XCV_ERR_BAD_SIGNATURE);
+}
+
+/* xcv_sig_check_key_cached: a valid EC key is validated once, then answered
+ * from the cache; an invalid point is never cached; RSA keys are always
+ * checked (their checks depend on min_rsa_bits). */
+static void test_check_key_cached(void **state)
+{
+    (void)state;
+    struct xcv_sig_cache c;
+    struct xcv_sig_cache_entry e[16];
+    struct xcv_pubkey k;
+    uint8_t spki_hash[32];
+    uint8_t buf[200];
+    xcv_sig_cache_init(&c, e, 16);
+    load_key(V(v_spki_p256), &k);
+    xcv_sha256(k.spki, spki_hash);
+    assert_int_equal(xcv_sig_check_key_cached(&c, &k, spki_hash, 2048), XCV_OK);
+    assert_int_equal(c.hits, 0);
+    assert_int_equal(xcv_sig_check_key_cached(&c, &k, spki_hash, 2048), XCV_OK);
+    assert_int_equal(c.hits, 1);
+    /* An off-curve point under another SPKI hash: rejected, not cached. */
+    ec_tamper(&k, buf, k.ec_point.n - 1, 0x01);
+    spki_hash[0] ^= 1;
+    assert_int_equal(xcv_sig_check_key_cached(&c, &k, spki_hash, 2048), XCV_ERR_BAD_EC_POINT);
+    assert_int_equal(xcv_sig_check_key_cached(&c, &k, spki_hash, 2048), XCV_ERR_BAD_EC_POINT);
+    /* Without a cache it is xcv_sig_check_key. */
+    assert_int_equal(xcv_sig_check_key_cached(NULL, &k, spki_hash, 2048), XCV_ERR_BAD_EC_POINT);
+    /* RSA: the size policy is applied on every call, cache or not. */
+    load_key(V(v_spki_rsa1024), &k);
+    xcv_sha256(k.spki, spki_hash);
+    assert_int_equal(xcv_sig_check_key_cached(&c, &k, spki_hash, 1024), XCV_OK);
+    assert_int_equal(xcv_sig_check_key_cached(&c, &k, spki_hash, 2048), XCV_ERR_RSA_KEY_TOO_SMALL);
 }
 
 static void test_cache_key(void **state)
@@ -1610,6 +1662,7 @@ int main(void)
         cmocka_unit_test(test_cache_replacement),
         cmocka_unit_test(test_cache_disabled),
         cmocka_unit_test(test_cache_key),
+        cmocka_unit_test(test_check_key_cached),
         cmocka_unit_test(test_verify_cached),
         cmocka_unit_test(test_crypto_ec_point_check),
         cmocka_unit_test(test_crypto_hashes),

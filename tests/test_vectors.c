@@ -112,20 +112,20 @@ static int err_by_name(const char *name)
     return -1;
 }
 
-static const struct {
+/* A manifest name and the enum value it stands for. */
+struct named {
     const char *name;
     int value;
-} key_names[] = {
+};
+
+static const struct named key_names[] = {
     {"XCV_KEY_RSA", XCV_KEY_RSA},         {"XCV_KEY_EC", XCV_KEY_EC},
     {"XCV_KEY_ED25519", XCV_KEY_ED25519}, {"XCV_KEY_ED448", XCV_KEY_ED448},
     {"XCV_KEY_DSA", XCV_KEY_DSA},         {"XCV_KEY_RSA_PSS", XCV_KEY_RSA_PSS},
     {"XCV_KEY_UNKNOWN", XCV_KEY_UNKNOWN},
 };
 
-static const struct {
-    const char *name;
-    int value;
-} sig_names[] = {
+static const struct named sig_names[] = {
     {"XCV_SIG_RSA_PKCS1_SHA1", XCV_SIG_RSA_PKCS1_SHA1},
     {"XCV_SIG_RSA_PKCS1_SHA256", XCV_SIG_RSA_PKCS1_SHA256},
     {"XCV_SIG_RSA_PKCS1_SHA384", XCV_SIG_RSA_PKCS1_SHA384},
@@ -165,6 +165,28 @@ static const struct {
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/*
+ * The value the manifest column text names in table t (n entries); fails the
+ * test when the name is unknown or the parsed value got is not it.
+ */
+static int check_named(const char *what, const char *field, const struct named *t, size_t n,
+                       const char *text, int got)
+{
+    int want = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(t[i].name, text) == 0) {
+            want = t[i].value;
+        }
+    }
+    if (want < 0) {
+        fail_msg("%s: unknown %s %s", what, field, text);
+    }
+    if (got != want) {
+        fail_msg("%s: %s %d, expected %s", what, field, got, text);
+    }
+    return want;
+}
 
 /*
  * Decodes the ext_flags column: comma-separated extension names, "!" suffix
@@ -354,18 +376,7 @@ static void check_manifest_row(char **f)
     snprintf(what, sizeof what, "%s", f[0]);
 
     assert_int_equal(c.version, atoi(f[1]));
-    int key = -1;
-    for (size_t i = 0; i < COUNT(key_names); i++) {
-        if (strcmp(key_names[i].name, f[2]) == 0) {
-            key = key_names[i].value;
-        }
-    }
-    if (key < 0) {
-        fail_msg("%s: unknown key type %s", what, f[2]);
-    }
-    if ((int)c.key.type != key) {
-        fail_msg("%s: key type %d, expected %s", what, (int)c.key.type, f[2]);
-    }
+    int key = check_named(what, "key type", key_names, COUNT(key_names), f[2], (int)c.key.type);
     if (c.key.key_bits != (unsigned)atoi(f[3])) {
         fail_msg("%s: key bits %u, expected %s", what, c.key.key_bits, f[3]);
     }
@@ -380,18 +391,7 @@ static void check_manifest_row(char **f)
         assert_true(c.key.rsa_n.n * 8 >= c.key.key_bits && c.key.rsa_n.n * 8 < c.key.key_bits + 8);
         assert_true(c.key.rsa_e.n > 0);
     }
-    int sig = -1;
-    for (size_t i = 0; i < COUNT(sig_names); i++) {
-        if (strcmp(sig_names[i].name, f[4]) == 0) {
-            sig = sig_names[i].value;
-        }
-    }
-    if (sig < 0) {
-        fail_msg("%s: unknown sig_alg %s", what, f[4]);
-    }
-    if ((int)c.sig_alg != sig) {
-        fail_msg("%s: sig_alg %d, expected %s", what, (int)c.sig_alg, f[4]);
-    }
+    int sig = check_named(what, "sig_alg", sig_names, COUNT(sig_names), f[4], (int)c.sig_alg);
     if (sig == XCV_SIG_RSA_PSS) {
         assert_true(c.sig_params.n > 0);
     }

@@ -712,10 +712,17 @@ static void test_check_structure(void **state)
     c.ext_critical = XCV_EXT_CERT_POLICIES;
     assert_int_equal(xcv_check_structure(&c), XCV_OK);
     /* policyConstraints: non-critical violates RFC 5280 4.2.1.11; critical
-     * is not processed, so rejected as unknown critical. */
+     * is processed (policy.c), so understood. */
     c.ext_present = XCV_EXT_POLICY_CONSTRAINTS | XCV_EXT_CERT_POLICIES;
     assert_int_equal(xcv_check_structure(&c), XCV_ERR_CERT_BAD_EXTENSION);
     c.ext_critical = XCV_EXT_POLICY_CONSTRAINTS;
+    assert_int_equal(xcv_check_structure(&c), XCV_OK);
+    c.ext_present = XCV_EXT_POLICY_MAPPINGS | XCV_EXT_INHIBIT_ANY_POLICY;
+    c.ext_critical = XCV_EXT_POLICY_MAPPINGS | XCV_EXT_INHIBIT_ANY_POLICY;
+    assert_int_equal(xcv_check_structure(&c), XCV_OK);
+    /* still unprocessed: subjectDirectoryAttributes, subjectInfoAccess */
+    c.ext_present = XCV_EXT_SUBJECT_DIR_ATTRS;
+    c.ext_critical = XCV_EXT_SUBJECT_DIR_ATTRS;
     assert_int_equal(xcv_check_structure(&c), XCV_ERR_CERT_UNKNOWN_CRITICAL_EXTENSION);
     /* AKI / SKI must be non-critical (RFC 5280 4.2.1.1, 4.2.1.2). */
     c.ext_present = XCV_EXT_AUTHORITY_KEY_ID | XCV_EXT_SUBJECT_KEY_ID;

@@ -26,7 +26,12 @@
  *                       leaf after verification; an absent extension places
  *                       no restriction, RFC 5280 4.2.1.3).
  *   signature_algorithms  non-empty: SKIPPED (xcv has no per-call allow-list).
- *   crls / has-crl      SKIPPED: xcv does not check revocation.
+ *   crls                PEM "X509 CRL" blocks (xcv_pem_next_label) passed as
+ *                       params.crls with revocation = XCV_REVOCATION_LEAF and
+ *                       XCV_REVOCATION_HARD_FAIL (the suite's CRL testcases
+ *                       check the leaf against its issuer's CRL, and
+ *                       expect failure when that CRL does not count); a CRL
+ *                       that does not decode is a FAILURE naming it.
  *
  * Implementation notes
  *   - Outside the core: jansson, malloc, stdio, time() are fine here.
@@ -207,6 +212,10 @@ struct chain {
     xcv_slice certs[XCV_MAX_PRESENTED + 1];
     size_t n;
     int too_many;
+    /* CRLs (DER, each in its own malloc'd buffer) */
+    uint8_t *crl_buf[16];
+    xcv_slice crls[16];
+    size_t ncrls;
 };
 
 static void chain_free(struct chain *c)
@@ -216,6 +225,45 @@ static void chain_free(struct chain *c)
     }
     c->nparts = 0;
     c->n = 0;
+    for (size_t i = 0; i < c->ncrls; i++) {
+        free(c->crl_buf[i]);
+    }
+    c->ncrls = 0;
+}
+
+/* Decodes the "X509 CRL" blocks of one PEM string; 0 with a reason on failure. */
+static int chain_add_crl(struct chain *c, const char *pem, size_t len, size_t index, char *why,
+                         size_t why_cap)
+{
+    xcv_slice in = {(const uint8_t *)pem, len};
+    for (;;) {
+        size_t need = 0;
+        uint8_t *buf;
+        xcv_err e;
+        if (c->ncrls == sizeof c->crls / sizeof c->crls[0]) {
+            snprintf(why, why_cap, "harness: more than %zu CRLs", c->ncrls);
+            return 0;
+        }
+        buf = malloc(len == 0 ? 1 : len);
+        if (buf == NULL) {
+            snprintf(why, why_cap, "harness: out of memory");
+            return 0;
+        }
+        e = xcv_pem_next_label(&in, "X509 CRL", buf, len, &need);
+        if (e == XCV_ERR_PEM_NOT_FOUND) {
+            free(buf);
+            return 1;
+        }
+        if (e != XCV_OK) {
+            free(buf);
+            snprintf(why, why_cap, "crls[%zu]: %s", index, xcv_err_name(e));
+            return 0;
+        }
+        c->crl_buf[c->ncrls] = buf;
+        c->crls[c->ncrls].p = buf;
+        c->crls[c->ncrls].n = need;
+        c->ncrls++;
+    }
 }
 
 /* Appends the certificates of one PEM string; 0 with a reason on failure. */
@@ -257,29 +305,9 @@ static const char *index_text(int idx, char buf[32])
     return buf;
 }
 
-static int features_have(json_t *tc, const char *feature)
-{
-    json_t *f = json_object_get(tc, "features");
-    size_t i;
-    json_t *v;
-    json_array_foreach(f, i, v)
-    {
-        const char *s = json_string_value(v);
-        if (s != NULL && strcmp(s, feature) == 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 static void run_testcase(json_t *tc, struct xcv_verifier *v, struct tc_result *r)
 {
     char why[CTX_MAX];
-    json_t *crls = json_object_get(tc, "crls");
-    if ((json_is_array(crls) && json_array_size(crls) > 0) || features_have(tc, "has-crl")) {
-        set_result(r, "SKIPPED", "CRLs: xcv does not check revocation");
-        return;
-    }
     json_t *sigalgs = json_object_get(tc, "signature_algorithms");
     if (json_is_array(sigalgs) && json_array_size(sigalgs) > 0) {
         set_result(r, "SKIPPED", "signature_algorithms allow-list: not supported by xcv");
@@ -424,6 +452,21 @@ static void run_testcase(json_t *tc, struct xcv_verifier *v, struct tc_result *r
             goto out;
         }
     }
+    json_array_foreach(json_object_get(tc, "crls"), i, item)
+    {
+        if (!json_is_string(item) || !chain_add_crl(c, json_string_value(item),
+                                                    json_string_length(item), i, why,
+                                                    sizeof why)) {
+            set_result(r, "FAILURE", "%s", json_is_string(item) ? why : "bad CRL entry");
+            goto out;
+        }
+    }
+    if (c->ncrls > 0) {
+        params.crls = c->crls;
+        params.crl_count = c->ncrls;
+        params.revocation = XCV_REVOCATION_LEAF;
+        params.revocation_flags = XCV_REVOCATION_HARD_FAIL;
+    }
     if (c->too_many) {
         set_result(r, "FAILURE", "XCV_ERR_TOO_MANY_CERTIFICATES (more than %d presented)",
                    XCV_MAX_PRESENTED);
@@ -439,8 +482,12 @@ static void run_testcase(json_t *tc, struct xcv_verifier *v, struct tc_result *r
         xcv_err e = xcv_verify(v, &params, xcv_file_store_get(&fs), c->certs, c->n, ref, &res);
         if (e != XCV_OK) {
             char ib[32];
-            set_result(r, "FAILURE", "%s (certificate %s)%s", xcv_err_name(e),
-                       index_text(res.cert_index, ib), anchor_note);
+            char cb[48] = "";
+            if (res.crl_index >= 0) {
+                snprintf(cb, sizeof cb, ", crls[%d]", res.crl_index);
+            }
+            set_result(r, "FAILURE", "%s (certificate %s%s)%s", xcv_err_name(e),
+                       index_text(res.cert_index, ib), cb, anchor_note);
             goto out;
         }
     }

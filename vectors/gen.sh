@@ -352,7 +352,7 @@ for id in root-rsa int-rsa leaf-rsa leaf-rsa-sha384 leaf-rsa-sha512 leaf-rsa-pss
     leaf-nc-evil int-ncx leaf-ncx-ok leaf-ncx-bad leaf-ip leaf-cn leaf-wild leaf-self; do
     der "$id" "$C/$id.der"
 done
-for id in leaf-rsa leaf-rsa-sha384 leaf-rsa-sha512 leaf-rsa-pss leaf-p256 leaf-p384sig leaf-p521sig; do
+for id in leaf-rsa leaf-rsa-sha384 leaf-rsa-sha512 leaf-rsa-pss leaf-p256 leaf-p384sig leaf-p521sig leaf-ed; do
     flip_sig "$C/$id.der" "$C/$id-badsig.der"
 done
 
@@ -416,7 +416,8 @@ row unknown-critical leaf-unkcrit.der $IR $RR $T $WW server XCV_ERR_CERT_UNKNOWN
 row unknown-noncritical leaf-unknoncrit.der $IR $RR $T $WW server XCV_OK - "same extension non-critical"
 row rsa1024-leaf leaf-rsa1024.der $IR $RR $T $WW server XCV_ERR_RSA_KEY_TOO_SMALL 0 "RSA-1024 leaf key; with min_rsa_bits=1024: XCV_OK"
 row sha1-int leaf-under-sha1.der int-sha1.der $RR $T $WW server XCV_ERR_INSECURE_ALGORITHM 1 "intermediate signed RSA PKCS#1 SHA-1; with XCV_FLAG_ALLOW_SHA1: XCV_OK"
-row ed25519-leaf leaf-ed.der int-ed.der $RR $T $WW server XCV_ERR_UNSUPPORTED_ALGORITHM 0 "Ed25519 CA signs the leaf with Ed25519 (BearSSL has no Ed25519)"
+row ed25519-leaf leaf-ed.der int-ed.der $RR $T $WW server XCV_OK - "Ed25519 CA signs the leaf with Ed25519 (libsodium; a build without XCV_ED25519 gives XCV_ERR_UNSUPPORTED_ALGORITHM 0)"
+row badsig-ed25519 leaf-ed-badsig.der int-ed.der $RR $T $WW server XCV_ERR_BAD_SIGNATURE 0 "last Ed25519 signature byte flipped"
 row expired leaf-expired.der $IR $RR $T $WW server XCV_ERR_EXPIRED 0 "leaf 2020-01-01..2021-01-01"
 row expired-in-time leaf-expired.der $IR $RR 2020-06-01T00:00:00Z $WW server XCV_ERR_NOT_YET_VALID 1 "leaf valid then, intermediate (2025-01-01) not yet"
 row not-yet-valid leaf-future.der $IR $RR $T $WW server XCV_ERR_NOT_YET_VALID 0 "leaf 2045-01-01..2046-01-01"
@@ -581,7 +582,7 @@ man san-email.der 3 XCV_KEY_EC 256 XCV_SIG_ECDSA_SHA256 0 -1 1 "bc!,ku!,eku,ski,
 man san-uri.der 3 XCV_KEY_EC 256 XCV_SIG_ECDSA_SHA256 0 -1 1 "bc!,ku!,eku,ski,aki,san!" XCV_OK
 man san-ip-only.der 3 XCV_KEY_EC 256 XCV_SIG_ECDSA_SHA256 0 -1 2 "$LEAFX" XCV_OK
 man no-san.der 3 XCV_KEY_EC 256 XCV_SIG_ECDSA_SHA256 0 -1 0 "bc!,ku!,eku,ski,aki" XCV_OK
-man many-ext.der 3 XCV_KEY_EC 256 XCV_SIG_RSA_PKCS1_SHA256 1 1 1 "bc!,ku!,eku,ski,aki,nc!,pol,pc!,iap!,crldp,aia,ian,san,flag:unknown_critical" XCV_OK
+man many-ext.der 3 XCV_KEY_EC 256 XCV_SIG_RSA_PKCS1_SHA256 1 1 1 "bc!,ku!,eku,ski,aki,nc!,pol,pc!,iap!,crldp,aia,ian,san" XCV_OK
 man unkcrit.der 3 XCV_KEY_RSA 2048 XCV_SIG_RSA_PKCS1_SHA256 0 -1 1 "$LEAFX,other!,flag:unknown_critical" XCV_OK
 man unknoncrit.der 3 XCV_KEY_RSA 2048 XCV_SIG_RSA_PKCS1_SHA256 0 -1 1 "$LEAFX,other" XCV_OK
 man ca-pathlen3.der 3 XCV_KEY_EC 256 XCV_SIG_RSA_PKCS1_SHA256 1 3 0 "$CAX" XCV_OK

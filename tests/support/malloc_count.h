@@ -38,4 +38,11 @@ unsigned long xcv_test_malloc_count_frees(void);
 /* Both together: every heap call counted. */
 unsigned long xcv_test_malloc_count_calls(void);
 
+/*
+ * Counts one malloc(64) and its free (start, malloc, free, stop): a test
+ * asserts the counts afterwards to show that the counter sees heap calls,
+ * or a zero count elsewhere would mean nothing.
+ */
+void xcv_test_malloc_count_probe(void);
+
 #endif

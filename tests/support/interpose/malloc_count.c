@@ -116,3 +116,11 @@ unsigned long xcv_test_malloc_count_calls(void)
 {
     return alloc_calls + free_calls;
 }
+
+void xcv_test_malloc_count_probe(void)
+{
+    xcv_test_malloc_count_start();
+    void *volatile p = malloc(64);
+    free(p);
+    xcv_test_malloc_count_stop();
+}
