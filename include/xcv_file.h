@@ -153,6 +153,26 @@ XCV_API XCV_MUST_USE xcv_file_status xcv_file_certs_from_memory(const uint8_t *d
 
 XCV_API void xcv_file_certs_free(struct xcv_file_certs *c);
 
+/* ------------------------------------------------------------------------ */
+/* CRLs (for xcv_params.crls)                                                */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Reads every CRL of a file: DER (one or more CertificateList TLVs, the
+ * same test as for certificates) or PEM ("X509 CRL" blocks, RFC 7468
+ * section 6; other blocks ignored). The CRLs are not parsed here
+ * (xcv_verify does, naming a malformed one by result.crl_index). The
+ * slices are what params.crls takes; free with xcv_file_certs_free.
+ * XCV_FILE_NO_CERTS when the file holds no CRL. stats may be NULL.
+ */
+XCV_API XCV_MUST_USE xcv_file_status xcv_file_read_crls(const char *path,
+                                                        struct xcv_file_certs *out,
+                                                        struct xcv_file_stats *stats);
+/* Same, from bytes in memory (copied). */
+XCV_API XCV_MUST_USE xcv_file_status xcv_file_crls_from_memory(const uint8_t *data, size_t n,
+                                                               struct xcv_file_certs *out,
+                                                               struct xcv_file_stats *stats);
+
 #ifdef __cplusplus
 }
 #endif

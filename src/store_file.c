@@ -208,8 +208,9 @@ static size_t block_len(const uint8_t *der, size_t n, int trusted)
 typedef int (*cert_fn)(void *ctx, const uint8_t *der, size_t n, size_t index,
                        struct xcv_file_stats *st);
 
-static int for_each_cert(const uint8_t *data, size_t n, cert_fn fn, void *ctx,
-                         struct xcv_file_stats *st, uint8_t *scratch, size_t scratch_cap)
+static int for_each_block(const uint8_t *data, size_t n, const char *label, cert_fn fn,
+                          void *ctx, struct xcv_file_stats *st, uint8_t *scratch,
+                          size_t scratch_cap)
 {
     if (looks_der(data, n)) {
         size_t pos = 0;
@@ -228,7 +229,8 @@ static int for_each_cert(const uint8_t *data, size_t n, cert_fn fn, void *ctx,
     for (;;) {
         const uint8_t *before = in.p;
         size_t len = 0;
-        xcv_err e = xcv_pem_next(&in, scratch, scratch_cap, &len);
+        xcv_err e = label == NULL ? xcv_pem_next(&in, scratch, scratch_cap, &len)
+                                  : xcv_pem_next_label(&in, label, scratch, scratch_cap, &len);
         if (e == XCV_ERR_PEM_NOT_FOUND) {
             return 0;
         }
@@ -242,7 +244,7 @@ static int for_each_cert(const uint8_t *data, size_t n, cert_fn fn, void *ctx,
             }
             continue;
         }
-        size_t keep = block_len(scratch, len, consumed_trusted(before, in.p));
+        size_t keep = label == NULL ? block_len(scratch, len, consumed_trusted(before, in.p)) : len;
         int r = fn(ctx, scratch, keep, st->found, st);
         st->found++;
         if (r != 0) {
@@ -384,7 +386,7 @@ static xcv_file_status store_add_data(struct xcv_file_store *fs, const uint8_t *
         return XCV_FILE_NO_MEMORY;
     }
     struct store_ctx ctx = {fs, 0};
-    (void)for_each_cert(data, n, store_one, &ctx, st, scratch, n);
+    (void)for_each_block(data, n, NULL, store_one, &ctx, st, scratch, n);
     free(scratch);
     xcv_file_status rs = store_reindex(fs);
     if (ctx.oom || rs != XCV_FILE_OK) {
@@ -516,8 +518,8 @@ static int certs_one(void *vctx, const uint8_t *der, size_t n, size_t index,
     return 0;
 }
 
-static xcv_file_status certs_from_data(const uint8_t *data, size_t n, struct xcv_file_certs *out,
-                                       struct xcv_file_stats *st)
+static xcv_file_status certs_from_data(const uint8_t *data, size_t n, const char *label,
+                                       struct xcv_file_certs *out, struct xcv_file_stats *st)
 {
     out->buf = malloc(n == 0 ? 1 : n);
     uint8_t *scratch = malloc(n == 0 ? 1 : n);
@@ -527,7 +529,7 @@ static xcv_file_status certs_from_data(const uint8_t *data, size_t n, struct xcv
         return XCV_FILE_NO_MEMORY;
     }
     struct certs_ctx ctx = {out, 0, 0, 0};
-    (void)for_each_cert(data, n, certs_one, &ctx, st, scratch, n);
+    (void)for_each_block(data, n, label, certs_one, &ctx, st, scratch, n);
     free(scratch);
     if (ctx.oom) {
         xcv_file_certs_free(out);
@@ -555,7 +557,7 @@ xcv_file_status xcv_file_certs_from_memory(const uint8_t *data, size_t n,
     if (data == NULL && n > 0) {
         return XCV_FILE_INVALID;
     }
-    return certs_from_data(data, n, out, st);
+    return certs_from_data(data, n, NULL, out, st);
 }
 
 /* see xcv_file.h */
@@ -578,7 +580,53 @@ xcv_file_status xcv_file_read_certs(const char *path, struct xcv_file_certs *out
     if (rs != XCV_FILE_OK) {
         return rs;
     }
-    rs = certs_from_data(data, n, out, st);
+    rs = certs_from_data(data, n, NULL, out, st);
+    free(data);
+    return rs;
+}
+
+/* PEM label of CRLs (RFC 7468 section 6). */
+#define CRL_LABEL "X509 CRL"
+
+/* see xcv_file.h */
+xcv_file_status xcv_file_crls_from_memory(const uint8_t *data, size_t n,
+                                          struct xcv_file_certs *out,
+                                          struct xcv_file_stats *stats)
+{
+    struct xcv_file_stats local;
+    struct xcv_file_stats *st = stats != NULL ? stats : &local;
+    stats_reset(st, NULL);
+    if (out == NULL) {
+        return XCV_FILE_INVALID;
+    }
+    memset(out, 0, sizeof *out);
+    if (data == NULL && n > 0) {
+        return XCV_FILE_INVALID;
+    }
+    return certs_from_data(data, n, CRL_LABEL, out, st);
+}
+
+/* see xcv_file.h */
+xcv_file_status xcv_file_read_crls(const char *path, struct xcv_file_certs *out,
+                                   struct xcv_file_stats *stats)
+{
+    struct xcv_file_stats local;
+    struct xcv_file_stats *st = stats != NULL ? stats : &local;
+    stats_reset(st, path);
+    if (out == NULL) {
+        return XCV_FILE_INVALID;
+    }
+    memset(out, 0, sizeof *out);
+    if (path == NULL) {
+        return XCV_FILE_INVALID;
+    }
+    uint8_t *data;
+    size_t n;
+    xcv_file_status rs = read_file(path, &data, &n, st);
+    if (rs != XCV_FILE_OK) {
+        return rs;
+    }
+    rs = certs_from_data(data, n, CRL_LABEL, out, st);
     free(data);
     return rs;
 }

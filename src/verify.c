@@ -8,7 +8,7 @@
  *   path, judging every partial path here (judge()), and fills xcv_result.
  *
  * RFC sections: RFC 5280 6.1 (basic path validation: 6.1.3 (a) signature and
- * validity, (b)/(c) name constraints; 6.1.4 (k) basicConstraints, (l)/(m)
+ * validity, (b)/(c) name constraints, (d)-(f) policies; 6.1.4 (k) basicConstraints, (l)/(m)
  * pathLenConstraint, (n) keyUsage keyCertSign, (o) critical extensions);
  * 4.2.1.3 keyUsage, 4.2.1.12 extKeyUsage, 4.1.2.2 serialNumber; RFC 6125 /
  * RFC 9525 identity (through xcv_ident_match); CA/Browser Forum Baseline
@@ -28,7 +28,28 @@
  *      issuer-independent CA checks (cached per certificate), pathLen, its
  *      name constraints over the certificates below, then the signature; for
  *      an anchor its time limit, pathLen (anchor certificates), its name
- *      constraints, then the signature.
+ *      constraints, then the signature;
+ *   6. a path that reaches an anchor (judge_complete): certificate policies
+ *      (RFC 5280 6.1.3 (d)-(f), 6.1.4, 6.1.5 through policy.c; skipped when
+ *      no certificate carries a policy extension and no explicit policy is
+ *      required, which cannot change the outcome), then revocation against
+ *      the caller's CRLs (RFC 5280 6.3 through crl.c) for the leaf or every
+ *      certificate below the anchor. Either failing is an ordinary
+ *      backtrack reason (another issuer may give a path whose certificates
+ *      are not revoked); the policy and signature budgets are fatal.
+ *
+ * Revocation (params.revocation, off by default; xcv never fetches)
+ *   - Every CRL of params.crls is parsed at the start of the call (a
+ *     malformed one fails at once: result.crl_index names it, cert_index
+ *     XCV_INDEX_NONE), so a bad input never depends on the path found.
+ *   - The issuer of certificate i is the next certificate of the path, or
+ *     the anchor (its key; keyUsage and SKI when it is a certificate).
+ *   - CRL signatures spend params.sig_budget and use params.cache.
+ *   - XCV_ERR_REVOKED names the certificate (cert_index) and fills
+ *     result.crl_index, revocation_date and revocation_reason; other CRL
+ *     errors fill crl_index when a CRL is concerned. Those fields are -1 /
+ *     0 for every other outcome (path.c's on_record attaches them exactly
+ *     to the failure reported).
  *
  * Decisions (where the issue is silent; security first, following Go,
  * rustls-webpki and Chromium)
@@ -81,12 +102,10 @@
  *     does not claim an identity the SAN lacks (ident.h
  *     xcv_ident_cn_claims, CABF 7.1.4.3), and no DSA key.
  *   - Critical extensions xcv parses but does not act on make the
- *     certificate rejected as unknown critical: policyMappings,
- *     policyConstraints, inhibitAnyPolicy (xcv does no policy processing, and
- *     those can invalidate a path), subjectDirectoryAttributes,
- *     subjectInfoAccess. Critical certificatePolicies, CRL distribution
- *     points, AIA, freshest CRL, issuerAltName and SCT lists cannot make a
- *     path invalid without policy or revocation processing and are accepted.
+ *     certificate rejected as unknown critical: subjectDirectoryAttributes,
+ *     subjectInfoAccess. The four policy extensions (certificatePolicies,
+ *     policyMappings, policyConstraints, inhibitAnyPolicy) are processed
+ *     (check_policies, RFC 5280 6.1) and so understood when critical.
  *   - Anchors: their own signature is not checked (RFC 5280 6.1.1 (d): the
  *     anchor is an input). An anchor given as a certificate (not a pin) is
  *     held to the CA profile (xcv_check_anchor_cert, x509-limbo rfc5280::

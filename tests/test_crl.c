@@ -19,6 +19,7 @@
 
 #include "crl.h"
 #include "hex.h"
+#include "xcv_file.h"
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                   */
@@ -578,6 +579,41 @@ static void test_budget_and_cache(void **state)
     free_all();
 }
 
+/* xcv_file_read_crls / xcv_file_crls_from_memory (store_file.c): DER and
+ * PEM "X509 CRL", other blocks ignored. */
+static void test_file_loading(void **state)
+{
+    (void)state;
+    struct xcv_file_certs fc;
+    struct xcv_file_stats st;
+    size_t der_n = 0;
+    uint8_t *der = xcv_test_read_file("vectors/crl/int.crl.der", &der_n);
+    assert_non_null(der);
+    char pem_path[1024];
+    char der_path[1024];
+    const char *root = getenv("XCV_SOURCE_DIR");
+    snprintf(pem_path, sizeof pem_path, "%s/vectors/crl/int.crl.pem", root ? root : ".");
+    snprintf(der_path, sizeof der_path, "%s/vectors/crl/int.crl.der", root ? root : ".");
+
+    assert_int_equal(xcv_file_read_crls(pem_path, &fc, &st), XCV_FILE_OK);
+    assert_int_equal(fc.count, 1);
+    assert_int_equal(fc.certs[0].n, der_n);
+    assert_memory_equal(fc.certs[0].p, der, der_n);
+    xcv_file_certs_free(&fc);
+    assert_int_equal(xcv_file_read_crls(der_path, &fc, &st), XCV_FILE_OK);
+    assert_int_equal(fc.count, 1);
+    assert_memory_equal(fc.certs[0].p, der, der_n);
+    xcv_file_certs_free(&fc);
+    /* a PEM file with certificates only holds no CRL */
+    const char *cert_only = "-----BEGIN CERTIFICATE-----\naGk=\n-----END CERTIFICATE-----\n";
+    assert_int_equal(xcv_file_crls_from_memory((const uint8_t *)cert_only, strlen(cert_only), &fc,
+                                               &st),
+                     XCV_FILE_NO_CERTS);
+    assert_int_equal(xcv_file_read_crls("vectors/crl/no-such-file", &fc, &st), XCV_FILE_IO);
+    assert_int_equal(xcv_file_read_crls(NULL, &fc, &st), XCV_FILE_INVALID);
+    free(der);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -594,6 +630,7 @@ int main(void)
         cmocka_unit_test(test_scope),
         cmocka_unit_test(test_hard_vs_soft_without_crls),
         cmocka_unit_test(test_budget_and_cache),
+        cmocka_unit_test(test_file_loading),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -244,6 +244,44 @@ static void test_bad_arguments(void **state)
     assert_int_equal(xcv_pem_next(&in, NULL, 4, &n), XCV_ERR_INVALID_ARGUMENT);
 }
 
+static void test_label(void **state)
+{
+    (void)state;
+    const char *text = "-----BEGIN CERTIFICATE-----\n" B_HI1 "\n-----END CERTIFICATE-----\n"
+                       "-----BEGIN X509 CRL-----\n" B_H2 "\n-----END X509 CRL-----\n"
+                       "-----BEGIN X509 CRL-----\n" B_HI1 "\n-----END X509 CRL---\n"
+                       "-----BEGIN X509 CRLS-----\n" B_H2 "\n-----END X509 CRLS-----\n";
+    xcv_slice all = {(const uint8_t *)text, strlen(text)};
+    xcv_slice in = all;
+    uint8_t out[16];
+    size_t n = 0;
+    /* the CRL block only (the certificate before it is skipped) */
+    assert_int_equal(xcv_pem_next_label(&in, "X509 CRL", out, sizeof out, &n), XCV_OK);
+    assert_int_equal(n, 1);
+    assert_memory_equal(out, "h", 1);
+    /* the next one has no matching END line; "X509 CRLS" is another label */
+    assert_int_equal(xcv_pem_next_label(&in, "X509 CRL", out, sizeof out, &n),
+                     XCV_ERR_PEM_NO_END);
+    assert_int_equal(xcv_pem_next_label(&in, "X509 CRL", out, sizeof out, &n),
+                     XCV_ERR_PEM_NOT_FOUND);
+    /* xcv_pem_next still sees only the certificate */
+    in = all;
+    assert_int_equal(xcv_pem_next(&in, out, sizeof out, &n), XCV_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal(xcv_pem_next(&in, out, sizeof out, &n), XCV_ERR_PEM_NOT_FOUND);
+    /* a label names exactly one kind: CERTIFICATE here excludes TRUSTED CERTIFICATE */
+    const char *trusted = "-----BEGIN TRUSTED CERTIFICATE-----\n" B_HI1
+                          "\n-----END TRUSTED CERTIFICATE-----\n";
+    in.p = (const uint8_t *)trusted;
+    in.n = strlen(trusted);
+    assert_int_equal(xcv_pem_next_label(&in, "CERTIFICATE", out, sizeof out, &n),
+                     XCV_ERR_PEM_NOT_FOUND);
+    in = all;
+    assert_int_equal(xcv_pem_next_label(&in, NULL, out, sizeof out, &n),
+                     XCV_ERR_INVALID_ARGUMENT);
+    assert_int_equal(xcv_pem_next_label(&in, "", out, sizeof out, &n), XCV_ERR_INVALID_ARGUMENT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -253,6 +291,7 @@ int main(void)
         cmocka_unit_test(test_skip_broken_block),
         cmocka_unit_test(test_full_alphabet),
         cmocka_unit_test(test_bad_arguments),
+        cmocka_unit_test(test_label),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -101,6 +101,24 @@ static char *next_line(char **cursor)
     return p;
 }
 
+/*
+ * Splits the next data row of a TSV text at *cursor (comment lines starting
+ * with '#' and blank lines skipped) into f[MAX_FIELDS] (unused fields NULL);
+ * returns its field count, 0 at the end of the text.
+ */
+static size_t next_row(char **cursor, char **f)
+{
+    char *line;
+    while ((line = next_line(cursor)) != NULL) {
+        if (line[0] == '#' || line[0] == '\0') {
+            continue;
+        }
+        memset(f, 0, MAX_FIELDS * sizeof *f);
+        return split_tabs(line, f, MAX_FIELDS);
+    }
+    return 0;
+}
+
 /* Maps "XCV_OK"/"XCV_ERR_*" to its value; -1 when xcv knows no such name. */
 static int err_by_name(const char *name)
 {
@@ -428,14 +446,10 @@ static void test_manifest(void **state)
     char *text = read_text("vectors/manifest.tsv");
     assert_non_null(text);
     char *cur = text;
-    char *line;
+    char *f[MAX_FIELDS];
+    size_t nf;
     size_t rows = 0, ok_rows = 0, err_rows = 0;
-    while ((line = next_line(&cur)) != NULL) {
-        if (line[0] == '#' || line[0] == '\0') {
-            continue;
-        }
-        char *f[MAX_FIELDS] = {0};
-        size_t nf = split_tabs(line, f, MAX_FIELDS);
+    while ((nf = next_row(&cur, f)) != 0) {
         if (nf != 10) {
             fail_msg("manifest row %zu has %zu columns", rows + 1, nf);
         }
@@ -464,13 +478,8 @@ static void test_manifest_complete(void **state)
     static struct name_list listed;
     listed.count = 0;
     char *cur = text;
-    char *line;
-    while ((line = next_line(&cur)) != NULL) {
-        if (line[0] == '#' || line[0] == '\0') {
-            continue;
-        }
-        char *f[MAX_FIELDS] = {0};
-        (void)split_tabs(line, f, MAX_FIELDS);
+    char *f[MAX_FIELDS];
+    while (next_row(&cur, f) != 0) {
         if (in_list(&listed, f[0])) {
             fail_msg("manifest lists %s twice", f[0]);
         }
@@ -544,16 +553,12 @@ static void test_chains_tsv(void **state)
     char *text = read_text("vectors/chains.tsv");
     assert_non_null(text);
     char *cur = text;
-    char *line;
+    char *f[MAX_FIELDS];
+    size_t nf;
     size_t rows = 0, ok_rows = 0;
     static struct name_list ids;
     ids.count = 0;
-    while ((line = next_line(&cur)) != NULL) {
-        if (line[0] == '#' || line[0] == '\0') {
-            continue;
-        }
-        char *f[MAX_FIELDS] = {0};
-        size_t nf = split_tabs(line, f, MAX_FIELDS);
+    while ((nf = next_row(&cur, f)) != 0) {
         if (nf != 10) {
             fail_msg("chains.tsv row %zu has %zu columns", rows + 1, nf);
         }

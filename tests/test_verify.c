@@ -1042,6 +1042,277 @@ static void test_check_anchor_cert(void **state)
     assert_int_equal(xcv_check_anchor_cert(&c, &p, 0), XCV_ERR_CERT_BAD_NAME);
 }
 
+
+/* ------------------------------------------------- revocation (CRLs) */
+
+#define CRL_NOW "2024-01-15T00:00:00Z"
+
+/* A CRL file of vectors/crl/ (kept for the test's duration). */
+static xcv_slice crl_file(const char *name)
+{
+    char path[256];
+    size_t n = 0;
+    snprintf(path, sizeof path, "vectors/crl/%s", name);
+    uint8_t *buf = xcv_test_read_file(path, &n);
+    assert_non_null(buf);
+    return (xcv_slice){buf, n};
+}
+
+static void crl_free(xcv_slice *crls, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free((void *)crls[i].p);
+    }
+}
+
+static struct xcv_params crl_params(const xcv_slice *crls, size_t n, unsigned mode, uint32_t fl)
+{
+    struct xcv_params p = params_at(CRL_NOW);
+    p.crls = crls;
+    p.crl_count = n;
+    p.revocation = mode;
+    p.revocation_flags = fl;
+    return p;
+}
+
+static void test_crl_leaf(void **state)
+{
+    struct xcv_result r;
+    xcv_slice crls[1] = {crl_file("int.crl.der")};
+    struct xcv_params p = crl_params(crls, 1, XCV_REVOCATION_LEAF, 0);
+    (void)state;
+
+    struct xcv_chain_fixture *f = load("../crl/leaf-revoked.der", "../crl/int.der",
+                                       "../crl/root.der");
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_ERR_REVOKED);
+    assert_int_equal(r.cert_index, 0);
+    assert_int_equal(r.crl_index, 0);
+    assert_int_equal(r.revocation_date, T("2023-12-15T12:00:00Z"));
+    assert_int_equal(r.revocation_reason, 1); /* keyCompromise */
+    assert_int_equal(r.path_len, 2);
+    /* revocation off (the default): the CRL is not looked at */
+    p.revocation = XCV_REVOCATION_OFF;
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_OK);
+    assert_int_equal(r.crl_index, -1);
+    assert_int_equal(r.revocation_reason, -1);
+    assert_int_equal(r.sig_checks, 2);
+    unload(f);
+
+    f = load("../crl/leaf-good.der", "../crl/int.der", "../crl/root.der");
+    p.revocation = XCV_REVOCATION_LEAF;
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_OK);
+    assert_int_equal(r.crl_index, -1);
+    assert_int_equal(r.sig_checks, 3); /* two certificates and the CRL */
+    /* the CRL signature spends the same budget */
+    p.sig_budget = 2;
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_ERR_SIGNATURE_BUDGET);
+    unload(f);
+    crl_free(crls, 1);
+}
+
+static void test_crl_intermediate(void **state)
+{
+    struct xcv_result r;
+    xcv_slice crls[2] = {crl_file("root.crl.der"), crl_file("int.crl.der")};
+    struct xcv_params p = crl_params(crls, 1, XCV_REVOCATION_LEAF, 0);
+    (void)state;
+
+    struct xcv_chain_fixture *f = load("../crl/leaf-under-revoked.der", "../crl/int-revoked.der",
+                                       "../crl/root.der");
+    /* leaf only: the revoked intermediate is not checked */
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_OK);
+    p.revocation = XCV_REVOCATION_ALL;
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_ERR_REVOKED);
+    assert_int_equal(r.cert_index, 1);
+    assert_int_equal(r.crl_index, 0);
+    assert_int_equal(r.revocation_reason, 2); /* cACompromise */
+    /* hard-fail: the leaf (checked first) has no CRL from its issuer */
+    p.revocation_flags = XCV_REVOCATION_HARD_FAIL;
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_ERR_CRL_MISSING);
+    assert_int_equal(r.cert_index, 0);
+    unload(f);
+
+    /* a good chain with both CRLs passes hard-fail on every certificate */
+    f = load("../crl/leaf-good.der", "../crl/int.der", "../crl/root.der");
+    p = crl_params(crls, 2, XCV_REVOCATION_ALL, XCV_REVOCATION_HARD_FAIL);
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_OK);
+    assert_int_equal(r.sig_checks, 4);
+    /* without the root's CRL the intermediate is not covered */
+    p.crls = &crls[1];
+    p.crl_count = 1;
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_ERR_CRL_MISSING);
+    assert_int_equal(r.cert_index, 1);
+    unload(f);
+    crl_free(crls, 2);
+}
+
+static void test_crl_hard_soft_expired(void **state)
+{
+    struct xcv_result r;
+    xcv_slice crls[2] = {crl_file("root.crl.der"), crl_file("int.crl.der")};
+    struct xcv_params p = crl_params(crls, 1, XCV_REVOCATION_LEAF, 0);
+    (void)state;
+
+    struct xcv_chain_fixture *f = load("../crl/leaf-good.der", "../crl/int.der",
+                                       "../crl/root.der");
+    /* soft-fail: no CRL from the leaf's issuer is fine */
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_OK);
+    p.revocation_flags = XCV_REVOCATION_HARD_FAIL;
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_ERR_CRL_MISSING);
+    assert_int_equal(r.cert_index, 0);
+    assert_int_equal(r.crl_index, -1);
+    p.crls = &crls[1];
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_OK);
+    /* after nextUpdate (2024-02-01) the CRL no longer counts */
+    p.now = T("2024-03-01T00:00:00Z");
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_ERR_CRL_EXPIRED);
+    assert_int_equal(r.cert_index, 0);
+    assert_int_equal(r.crl_index, 0);
+    p.now = T("2023-12-01T00:00:00Z");
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_ERR_CRL_NOT_YET_VALID);
+    unload(f);
+
+    /* soft-fail with an expired CRL: a listed serial is not acted on */
+    f = load("../crl/leaf-revoked.der", "../crl/int.der", "../crl/root.der");
+    p.now = T("2024-03-01T00:00:00Z");
+    p.revocation_flags = 0;
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_OK);
+    p.revocation_flags = XCV_REVOCATION_HARD_FAIL;
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_ERR_CRL_EXPIRED);
+    unload(f);
+    crl_free(crls, 2);
+}
+
+static void test_crl_backtrack(void **state)
+{
+    struct xcv_result r;
+    xcv_slice crls[1] = {crl_file("root.crl.der")};
+    struct xcv_params p = crl_params(crls, 1, XCV_REVOCATION_ALL, 0);
+    (void)state;
+
+    /* the revoked intermediate comes first; its re-issue (same name and key,
+     * not revoked) is the path found */
+    struct xcv_chain_fixture *f =
+        load("../crl/leaf-under-revoked.der", "../crl/int-revoked.der,../crl/int-revoked-alt.der",
+             "../crl/root.der");
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_OK);
+    assert_int_equal(r.path_len, 2);
+    assert_int_equal(r.path[1], 2);
+    assert_int_equal(r.crl_index, -1);
+    assert_int_equal(r.revocation_reason, -1);
+    unload(f);
+    f = load("../crl/leaf-under-revoked.der", "../crl/int-revoked-alt.der,../crl/int-revoked.der",
+             "../crl/root.der");
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_OK);
+    assert_int_equal(r.path[1], 1);
+    unload(f);
+    crl_free(crls, 1);
+}
+
+static void test_crl_arguments(void **state)
+{
+    struct xcv_result r;
+    xcv_slice crls[2] = {crl_file("int.crl.der"), crl_file("int-delta.crl.der")};
+    struct xcv_params p = crl_params(crls, 2, XCV_REVOCATION_LEAF, 0);
+    (void)state;
+
+    struct xcv_chain_fixture *f = load("../crl/leaf-good.der", "../crl/int.der",
+                                       "../crl/root.der");
+    /* every CRL is parsed at the start: the delta CRL is named */
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_ERR_CRL_UNSUPPORTED);
+    assert_int_equal(r.crl_index, 1);
+    assert_int_equal(r.cert_index, XCV_INDEX_NONE);
+    p.revocation = XCV_REVOCATION_OFF;
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_OK);
+    p.revocation = 3;
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_ERR_INVALID_ARGUMENT);
+    p.revocation = XCV_REVOCATION_LEAF;
+    p.crls = NULL;
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_ERR_INVALID_ARGUMENT);
+    p.crl_count = 0;
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_OK);
+    unload(f);
+    crl_free(crls, 2);
+}
+
+/* -------------------------------------------------------- certificate policies */
+
+/* 1.3.6.1.4.1.55555.1.1 and .1.2 (content octets) */
+static const uint8_t POL_P1[] = {0x2b, 0x06, 0x01, 0x04, 0x01, 0x83, 0xb2, 0x03, 0x01, 0x01};
+static const uint8_t POL_P2[] = {0x2b, 0x06, 0x01, 0x04, 0x01, 0x83, 0xb2, 0x03, 0x01, 0x02};
+
+static void test_policy_explicit(void **state)
+{
+    struct xcv_result r;
+    struct xcv_params p = params_at(CRL_NOW);
+    (void)state;
+
+    /* the CA requires an explicit policy (requireExplicitPolicy 0) and
+     * asserts P1 */
+    struct xcv_chain_fixture *f = load("../policy/chain-rep0-leaf-p1.der",
+                                       "../policy/chain-ca-rep0.der", "../policy/root.der");
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_OK);
+    assert_int_equal(r.policy_any, 0);
+    assert_int_equal(r.policy_count, 1);
+    assert_int_equal(r.policies[0].n, sizeof POL_P1);
+    assert_memory_equal(r.policies[0].p, POL_P1, sizeof POL_P1);
+    /* the caller's acceptable set: P1 passes, P2 alone does not */
+    xcv_slice want = {POL_P2, sizeof POL_P2};
+    p.initial_policies = &want;
+    p.initial_policy_count = 1;
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_ERR_POLICY_REQUIRED);
+    want.p = POL_P1;
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_OK);
+    assert_int_equal(r.policy_count, 1);
+    /* the policy budget is fatal */
+    p.policy_budget = 1;
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_ERR_POLICY_BUDGET);
+    unload(f);
+
+    /* a leaf asserting only P2 under it: no acceptable policy */
+    p = params_at(CRL_NOW);
+    f = load("../policy/chain-rep0-leaf-p2.der", "../policy/chain-ca-rep0.der",
+             "../policy/root.der");
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_ERR_POLICY_REQUIRED);
+    assert_int_equal(r.cert_index, 0);
+    unload(f);
+
+    /* a chain without policies: fine by default, not with an explicit policy */
+    f = load("../crl/leaf-good.der", "../crl/int.der", "../crl/root.der");
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_OK);
+    assert_int_equal(r.policy_any, 0);
+    assert_int_equal(r.policy_count, 0);
+    p.policy_flags = XCV_POLICY_EXPLICIT;
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_ERR_POLICY_REQUIRED);
+    p.initial_policies = NULL;
+    p.initial_policy_count = 1;
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_ERR_INVALID_ARGUMENT);
+    unload(f);
+}
+
+static void test_policy_inhibit_any(void **state)
+{
+    struct xcv_result r;
+    struct xcv_params p = params_at(CRL_NOW);
+    (void)state;
+
+    /* the CA asserts anyPolicy with inhibitAnyPolicy 0: a specific leaf
+     * policy still matches through the CA's anyPolicy ... */
+    struct xcv_chain_fixture *f = load("../policy/chain-iap0-leaf-p1.der",
+                                       "../policy/chain-ca-iap0.der", "../policy/root.der");
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_OK);
+    assert_int_equal(r.policy_count, 1);
+    assert_memory_equal(r.policies[0].p, POL_P1, sizeof POL_P1);
+    unload(f);
+    /* ... but the leaf's own anyPolicy is not honoured, and an explicit
+     * policy is required */
+    f = load("../policy/chain-iap0-leaf-any.der", "../policy/chain-ca-iap0.der",
+             "../policy/root.der");
+    assert_int_equal(run(f, &p, NULL, dns("leaf.example"), &r), XCV_ERR_POLICY_REQUIRED);
+    assert_int_equal(r.cert_index, 0);
+    unload(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1068,6 +1339,13 @@ int main(void)
         cmocka_unit_test(test_check_anchor_cert),
         cmocka_unit_test(test_check_leaf_usage),
         cmocka_unit_test(test_check_ca),
+        cmocka_unit_test(test_crl_leaf),
+        cmocka_unit_test(test_crl_intermediate),
+        cmocka_unit_test(test_crl_hard_soft_expired),
+        cmocka_unit_test(test_crl_backtrack),
+        cmocka_unit_test(test_crl_arguments),
+        cmocka_unit_test(test_policy_explicit),
+        cmocka_unit_test(test_policy_inhibit_any),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

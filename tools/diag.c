@@ -845,6 +845,48 @@ static const char *hint_for(xcv_err err)
 
 static void verdict_other(FILE *out, const struct xcv_diag *d);
 
+/* RFC 5280 5.3.1 CRLReason names (value 7 is unused). */
+static const char *crl_reason_name(int reason)
+{
+    static const char *const names[] = {"unspecified",          "keyCompromise",
+                                        "cACompromise",         "affiliationChanged",
+                                        "superseded",           "cessationOfOperation",
+                                        "certificateHold",      NULL,
+                                        "removeFromCRL",        "privilegeWithdrawn",
+                                        "aACompromise"};
+    if (reason < 0 || (size_t)reason >= sizeof names / sizeof names[0] ||
+        names[reason] == NULL) {
+        return NULL;
+    }
+    return names[reason];
+}
+
+/* XCV_ERR_REVOKED: which certificate, since when, why, and which CRL says so. */
+static void verdict_revoked(FILE *out, const struct xcv_diag *d)
+{
+    const struct xcv_result *r = d->result;
+    const char *why = crl_reason_name(r->revocation_reason);
+    struct xcv_cert c;
+
+    fprintf(out, "REJECTED: %s: ", xcv_err_name(r->err));
+    put_cert(out, d, r->cert_index);
+    fputs(" was revoked on ", out);
+    put_time(out, r->revocation_date);
+    if (why != NULL) {
+        fprintf(out, ", reason %s (%d)", why, r->revocation_reason);
+    } else {
+        fputs(", no reason given", out);
+    }
+    fprintf(out, " (CRL #%d given with --crl", r->crl_index + 1);
+    if (parse_at(d, r->cert_index, &c)) {
+        fputs("; serial ", out);
+        put_hex(out, c.serial.p, c.serial.n, 1);
+    }
+    fputs(").\n  Its issuer declared it must no longer be trusted: do not trust this chain; "
+          "the server's administrator must replace the certificate.\n",
+          out);
+}
+
 /* see diag.h */
 void xcv_diag_verdict(FILE *out, const struct xcv_diag *d)
 {
@@ -862,6 +904,8 @@ void xcv_diag_verdict(FILE *out, const struct xcv_diag *d)
         verdict_unknown_issuer(out, d);
     } else if (r->err == XCV_ERR_EXPIRED || r->err == XCV_ERR_NOT_YET_VALID) {
         verdict_time(out, d);
+    } else if (r->err == XCV_ERR_REVOKED) {
+        verdict_revoked(out, d);
     } else {
         verdict_other(out, d);
     }
@@ -890,5 +934,12 @@ static void verdict_other(FILE *out, const struct xcv_diag *d)
     }
     if (r->err == XCV_ERR_EKU_NOT_ALLOWED && d->params != NULL) {
         fprintf(out, "  Purpose checked: %s.\n", purpose_name(d->params->purpose));
+    }
+    if (r->crl_index >= 0) {
+        fprintf(out, "  The CRL concerned: #%d given with --crl.\n", r->crl_index + 1);
+    } else if (r->err == XCV_ERR_CRL_MISSING) {
+        fputs("  With --crl-hard-fail every checked certificate needs a current CRL from its "
+              "issuer (give it with --crl).\n",
+              out);
     }
 }

@@ -479,12 +479,129 @@ static int show_file(const char *path)
 /* verify                                                                    */
 /* ------------------------------------------------------------------------ */
 
+#define MAX_CRL_FILES 16
+#define MAX_POLICIES  8
+
 struct verify_opts {
     struct xcv_cli_opts cli; /* the options shared with xcv-tls (cliopts.h) */
     int json;
     const char **files;
     size_t file_count;
+    /* revocation: --crl FILE (repeatable), --crl-check leaf|all, --crl-hard-fail */
+    const char *crl_files[MAX_CRL_FILES];
+    size_t crl_file_count;
+    unsigned crl_check;
+    int crl_hard_fail;
+    /* policies: --policy OID (repeatable), --require-policy,
+     * --inhibit-policy-mapping, --inhibit-any-policy */
+    uint8_t policy_der[MAX_POLICIES][64];
+    xcv_slice policies[MAX_POLICIES];
+    size_t policy_count;
 };
+
+static int usage_error(const char *fmt, const char *arg);
+
+/* Dotted OID text -> DER content octets (X.690 8.19); 0 when malformed. */
+static int oid_encode(const char *text, uint8_t *out, size_t cap, size_t *out_len)
+{
+    unsigned long arcs[32];
+    size_t n = 0;
+    const char *p = text;
+    size_t len = 0;
+
+    for (;;) {
+        char *end;
+        if (*p < '0' || *p > '9' || n == sizeof arcs / sizeof arcs[0] ||
+            (*p == '0' && p[1] >= '0' && p[1] <= '9')) {
+            return 0;
+        }
+        arcs[n++] = strtoul(p, &end, 10);
+        p = end;
+        if (*p == '\0') {
+            break;
+        }
+        if (*p != '.') {
+            return 0;
+        }
+        p++;
+    }
+    if (n < 2 || arcs[0] > 2 || (arcs[0] < 2 && arcs[1] > 39)) {
+        return 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        unsigned long v = i == 1 ? arcs[0] * 40 + arcs[1] : arcs[i];
+        uint8_t tmp[10];
+        size_t k = 0;
+        do {
+            tmp[k++] = (uint8_t)(v & 0x7F);
+            v >>= 7;
+        } while (v != 0);
+        if (len + k > cap) {
+            return 0;
+        }
+        while (k > 0) {
+            k--;
+            out[len++] = (uint8_t)(tmp[k] | (k > 0 ? 0x80 : 0));
+        }
+    }
+    *out_len = len;
+    return 1;
+}
+
+/* The verify-only options taking a value. */
+static int verify_takes_value(const char *name)
+{
+    return strcmp(name, "--crl") == 0 || strcmp(name, "--crl-check") == 0 ||
+           strcmp(name, "--policy") == 0;
+}
+
+/* Handles a verify-only option: 1 handled, 0 not one, -1 usage error (printed). */
+static int verify_option(struct verify_opts *o, const char *name, const char *val)
+{
+    struct xcv_params *p = &o->cli.params;
+    if (strcmp(name, "--crl") == 0) {
+        if (o->crl_file_count == MAX_CRL_FILES) {
+            usage_error("too many --crl (at most %s)", "16");
+            return -1;
+        }
+        o->crl_files[o->crl_file_count++] = val;
+    } else if (strcmp(name, "--crl-check") == 0) {
+        if (strcmp(val, "leaf") == 0) {
+            o->crl_check = XCV_REVOCATION_LEAF;
+        } else if (strcmp(val, "all") == 0) {
+            o->crl_check = XCV_REVOCATION_ALL;
+        } else {
+            usage_error("bad --crl-check %s (expected leaf or all)", val);
+            return -1;
+        }
+    } else if (strcmp(name, "--crl-hard-fail") == 0) {
+        o->crl_hard_fail = 1;
+    } else if (strcmp(name, "--policy") == 0) {
+        size_t len = 0;
+        if (o->policy_count == MAX_POLICIES) {
+            usage_error("too many --policy (at most %s)", "8");
+            return -1;
+        }
+        if (!oid_encode(val, o->policy_der[o->policy_count], sizeof o->policy_der[0], &len)) {
+            usage_error("bad --policy %s (expected a dotted OID, e.g. 2.23.140.1.2.1)", val);
+            return -1;
+        }
+        o->policies[o->policy_count].p = o->policy_der[o->policy_count];
+        o->policies[o->policy_count].n = len;
+        o->policy_count++;
+        p->initial_policies = o->policies;
+        p->initial_policy_count = o->policy_count;
+    } else if (strcmp(name, "--require-policy") == 0) {
+        p->policy_flags |= XCV_POLICY_EXPLICIT;
+    } else if (strcmp(name, "--inhibit-policy-mapping") == 0) {
+        p->policy_flags |= XCV_POLICY_INHIBIT_MAPPING;
+    } else if (strcmp(name, "--inhibit-any-policy") == 0) {
+        p->policy_flags |= XCV_POLICY_INHIBIT_ANY;
+    } else {
+        return 0;
+    }
+    return 1;
+}
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -524,7 +641,7 @@ static int parse_verify_args(int argc, char **argv, struct verify_opts *o)
         }
         memcpy(name, a, nlen);
         name[nlen] = '\0';
-        if (xcv_cli_takes_value(&o->cli, name)) {
+        if (xcv_cli_takes_value(&o->cli, name) || verify_takes_value(name)) {
             if (eq != NULL) {
                 val = eq + 1;
             } else if (i + 1 < argc) {
@@ -540,6 +657,13 @@ static int parse_verify_args(int argc, char **argv, struct verify_opts *o)
             o->json = 1;
             continue;
         }
+        int vr = verify_option(o, name, val);
+        if (vr < 0) {
+            return EXIT_USAGE;
+        }
+        if (vr > 0) {
+            continue;
+        }
         int r = xcv_cli_option(&o->cli, name, val);
         if (r == XCV_CLI_BAD) {
             return usage_error("%s", o->cli.err);
@@ -550,6 +674,14 @@ static int parse_verify_args(int argc, char **argv, struct verify_opts *o)
     }
     if (o->file_count == 0) {
         return usage_error("%s", "no FILE given");
+    }
+    if (o->crl_file_count == 0 && (o->crl_check != 0 || o->crl_hard_fail)) {
+        return usage_error("%s", "--crl-check and --crl-hard-fail need --crl FILE");
+    }
+    if (o->crl_file_count > 0) {
+        /* --crl alone: the leaf, soft-fail (only a listed serial fails). */
+        o->cli.params.revocation = o->crl_check != 0 ? o->crl_check : XCV_REVOCATION_LEAF;
+        o->cli.params.revocation_flags = o->crl_hard_fail ? XCV_REVOCATION_HARD_FAIL : 0;
     }
     return 0;
 }
@@ -682,6 +814,20 @@ static void json_result(const struct xcv_file_certs *fc, const struct xcv_result
         json_index(r->top_index);
         printf(", \"top_self_signed\": %s", r->top_self_signed ? "true" : "false");
     }
+    if (r->crl_index >= 0) {
+        /* index among the CRLs of the --crl files, in order */
+        printf(", \"crl_index\": %d", r->crl_index);
+    }
+    if (r->err == XCV_ERR_REVOKED) {
+        char when[21];
+        xcv_time_format(r->revocation_date, when);
+        printf(", \"revocation_date\": \"%s\", \"revocation_reason\": ", when);
+        if (r->revocation_reason >= 0) {
+            printf("%d", r->revocation_reason);
+        } else {
+            fputs("null", stdout);
+        }
+    }
     fputs(", \"reference\": ", stdout);
     if (o->cli.ref.type != XCV_REF_NONE) {
         json_str(o->cli.ref_text);
@@ -728,6 +874,9 @@ static int cmd_verify(int argc, char **argv)
     struct xcv_file_stats stats;
     struct xcv_result result;
     struct xcv_verifier *v = NULL;
+    struct xcv_file_certs crls = {NULL, 0, NULL}; /* every --crl, in order */
+    uint8_t **crl_bufs = NULL;
+    size_t ncrl_bufs = 0;
     int status = parse_verify_args(argc, argv, &o);
     const struct xcv_params *params = &o.cli.params;
     const struct xcv_ref *ref = o.cli.ref.type != XCV_REF_NONE ? &o.cli.ref : NULL;
@@ -755,6 +904,25 @@ static int cmd_verify(int argc, char **argv)
         }
         free(fc.certs);
     }
+
+    /* CRLs: every CRL of every --crl FILE (DER or PEM "X509 CRL"), in order. */
+    for (size_t i = 0; i < o.crl_file_count; i++) {
+        struct xcv_file_certs fc;
+        memset(&stats, 0, sizeof stats);
+        xcv_file_status st = xcv_file_read_crls(o.crl_files[i], &fc, &stats);
+        if (st != XCV_FILE_OK) {
+            status = file_error("CRL file", o.crl_files[i], st, &stats);
+            goto done;
+        }
+        if (!append_certs(&crls, &crl_bufs, &ncrl_bufs, &fc)) {
+            xcv_file_certs_free(&fc);
+            status = file_error("CRL file", o.crl_files[i], XCV_FILE_NO_MEMORY, &stats);
+            goto done;
+        }
+        free(fc.certs);
+    }
+    o.cli.params.crls = crls.certs;
+    o.cli.params.crl_count = crls.count;
 
     /* Trust: --anchors files, the system store (explicit, or the default
      * when no --anchors is given), then the pinned exceptions. */
@@ -819,6 +987,11 @@ done:
         free(bufs[i]);
     }
     free(bufs);
+    for (size_t i = 0; i < ncrl_bufs; i++) {
+        free(crl_bufs[i]);
+    }
+    free(crl_bufs);
+    free(crls.certs);
     free(all.certs);
     free(o.files);
     xcv_cli_trust_free(&trust);
@@ -850,6 +1023,17 @@ static void usage(FILE *f)
           "  --allow-sha1            accept SHA-1 signatures\n"
           "  --min-rsa-bits N        smallest RSA key accepted (default 2048, at least 1024)\n"
           "  --max-depth N           certificates in a path, counting the anchor (1-8, default 8)\n"
+          "  --crl FILE              check revocation against the CRLs of FILE (DER or PEM\n"
+          "                          X509 CRL; repeatable): by default the leaf only,\n"
+          "                          soft-fail (only a listed serial fails)\n"
+          "  --crl-check leaf|all    which certificates to check (all: every certificate\n"
+          "                          below the trust anchor)\n"
+          "  --crl-hard-fail         a checked certificate without a current, valid CRL\n"
+          "                          from its issuer fails too\n"
+          "  --policy OID            acceptable certificate policy (dotted OID; repeatable;\n"
+          "                          default any policy)\n"
+          "  --require-policy        require an acceptable policy (initial-explicit-policy)\n"
+          "  --inhibit-policy-mapping | --inhibit-any-policy   RFC 5280 6.1.1 inputs\n"
           "  --json                  one JSON object on stdout instead of the report\n"
           "show: parse each certificate in FILE (PEM or DER) and print its fields.\n"
           "\n"

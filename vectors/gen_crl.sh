@@ -135,6 +135,46 @@ basicConstraints = critical, CA:FALSE
 [pleaf_rep0]
 basicConstraints = critical, CA:FALSE
 policyConstraints = critical, requireExplicitPolicy:0
+# ---- policy chains for xcv_verify (tests/test_verify.c): full CA profile
+[pchain_ca_rep0]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+certificatePolicies = 1.3.6.1.4.1.55555.1.1
+policyConstraints = critical, requireExplicitPolicy:0
+[pchain_ca_iap0]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+certificatePolicies = 2.5.29.32.0
+policyConstraints = critical, requireExplicitPolicy:0
+inhibitAnyPolicy = critical, 0
+[pchain_leaf_p1]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:leaf.example
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+certificatePolicies = 1.3.6.1.4.1.55555.1.1
+[pchain_leaf_p2]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:leaf.example
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+certificatePolicies = 1.3.6.1.4.1.55555.1.2
+[pchain_leaf_any]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:leaf.example
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+certificatePolicies = 2.5.29.32.0
 EOF
 
 # CRL extension sections.
@@ -244,6 +284,9 @@ issue root 2001 "xcv CRL Int" crl-int "$C/int" ca
 issue root 2002 "xcv CRL Int Revoked" crl-int-revoked "$C/int-revoked" ca
 issue root 2003 "xcv CRL Int NoSign" crl-int-nosign "$C/int-nosign" ca_nocrlsign
 issue root 2004 "xcv CRL Int NoKU" crl-int-noku "$C/int-noku" ca_noku
+# The revoked intermediate re-issued (same name and key, not revoked): a
+# path through it is the alternative when the revoked one fails.
+issue root 2005 "xcv CRL Int Revoked" crl-int-revoked "$C/int-revoked-alt" ca
 issue other 01 "xcv CRL Other" crl-other "$C/other" ca selfsign
 # Same name as the real intermediate, another key: its CRLs must not count.
 issue impostor 01 "xcv CRL Int" crl-other "$C/impostor" ca selfsign
@@ -309,6 +352,19 @@ for s in p1 p2 p3 any nopol rep0; do
     n=$((n + 1))
     issue pol "$(printf '%02x' $n)" "policy leaf $s" pol-cert "$P/leaf-$s" "pleaf_$s"
 done
+# Chains: root -> chain-ca-rep0 (P1, requireExplicitPolicy 0) -> leaves P1/P2;
+# root -> chain-ca-iap0 (anyPolicy, requireExplicitPolicy 0, inhibitAnyPolicy
+# 0) -> leaves P1/anyPolicy. The intermediates sign with pol-cert.
+n=48
+for s in rep0 iap0; do
+    n=$((n + 1))
+    issue pol "$(printf '%02x' $n)" "policy chain ca $s" pol-cert "$P/chain-ca-$s" "pchain_ca_$s"
+    cadb "pc$s" pol-cert "$P/chain-ca-$s.pem"
+done
+issue pcrep0 61 "policy chain leaf p1" pol-cert "$P/chain-rep0-leaf-p1" pchain_leaf_p1
+issue pcrep0 62 "policy chain leaf p2" pol-cert "$P/chain-rep0-leaf-p2" pchain_leaf_p2
+issue pciap0 63 "policy chain leaf p1" pol-cert "$P/chain-iap0-leaf-p1" pchain_leaf_p1
+issue pciap0 64 "policy chain leaf any" pol-cert "$P/chain-iap0-leaf-any" pchain_leaf_any
 rm -f "$C"/*.pem.tmp "$P"/*.pem
 # keep PEM copies only where a test or the CLI reads PEM
 find "$C" -maxdepth 1 -name '*.pem' ! -name 'int.crl.pem' -delete
