@@ -553,7 +553,10 @@ struct xcv_anchor_store_vtable {
     /*
      * Returns an anchor trusting exactly this certificate (the certificate
      * itself is the anchor: a pin, or the identical certificate in the
-     * store), or NULL. cert_sha256/spki_sha256 are precomputed hashes.
+     * store), or NULL. cert_sha256/spki_sha256 are precomputed hashes
+     * (SHA-256 of cert->der and cert->spki). The built-in sorted store does
+     * not read them and receives NULL from xcv_verify (which hashes only
+     * for stores that may read them).
      */
     const struct xcv_anchor *(*trusts_cert)(const struct xcv_anchor_store *store,
                                             const struct xcv_cert *cert,
@@ -808,7 +811,10 @@ struct xcv_anchor_sig_memo {
  * shared between threads. Its size is part of the documented API (see
  * README). After xcv_verify returns, certs[0..count-1] hold the parsed
  * presented certificates (those whose bit is set in parsed), and
- * cert_sha256/spki_sha256 their SHA-256 digests; the rest is private.
+ * cert_sha256[i]/spki_sha256[i] the SHA-256 digests of certs[i]'s DER/SPKI
+ * where bit i of cert_hashed/spki_hashed is set: digests are computed on
+ * demand (a store that reads them, the signature cache), not for every
+ * certificate; the rest is private.
  */
 struct xcv_verifier {
     struct xcv_cert certs[XCV_MAX_PRESENTED];
@@ -816,6 +822,8 @@ struct xcv_verifier {
     uint8_t spki_sha256[XCV_MAX_PRESENTED][32];
     size_t count;
     uint32_t parsed;                     /* bit i: certs[i] parsed successfully */
+    uint32_t cert_hashed;                /* bit i: cert_sha256[i] is computed */
+    uint32_t spki_hashed;                /* bit i: spki_sha256[i] is computed */
     /* private: per-call caches */
     uint32_t ca_checked;                 /* bit i: ca_err[i] is valid */
     xcv_err ca_err[XCV_MAX_PRESENTED];   /* issuer-independent CA checks of certs[i] */

@@ -286,6 +286,28 @@ xcv_err xcv_anchors_chain_add(struct xcv_anchors_chain *c, const struct xcv_anch
     return XCV_OK;
 }
 
+/* see anchors.h */
+int xcv_store_needs_hashes(const struct xcv_anchor_store *store)
+{
+    if (store->vt == &sorted_vt) {
+        /* sorted_trusts_cert compares the DER bytes: no hash. */
+        return 0;
+    }
+    if (store->vt == &chain_vt) {
+        const struct xcv_anchors_chain *c = (const struct xcv_anchors_chain *)store;
+        for (size_t i = 0; i < c->count && i < XCV_STORE_CHAIN_MAX; i++) {
+            /* A chain cannot contain itself (xcv_anchors_chain_add), but a
+             * cycle through other chains is the caller's doing: depth is
+             * bounded by refusing to look inside nested chains. */
+            if (c->stores[i]->vt == &chain_vt || xcv_store_needs_hashes(c->stores[i])) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+    return 1;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Pinned exceptions                                                         */
 /* ------------------------------------------------------------------------ */

@@ -51,7 +51,9 @@
  */
 #include "path.h"
 
+#include "anchors.h"
 #include "name.h"
+#include "sig.h"
 
 enum {
     PH_SELF = 0,
@@ -94,6 +96,39 @@ static void frame_reset(struct xcv_path_frame *f)
     f->phase = PH_SELF;
 }
 
+/* see path.h */
+const uint8_t *xcv_path_cert_sha256(struct xcv_verifier *v, int i)
+{
+    uint32_t bit = 1u << i;
+    if ((v->cert_hashed & bit) == 0) {
+        xcv_sha256(v->certs[i].der, v->cert_sha256[i]);
+        v->cert_hashed |= bit;
+    }
+    return v->cert_sha256[i];
+}
+
+/* see path.h */
+const uint8_t *xcv_path_spki_sha256(struct xcv_verifier *v, int i)
+{
+    uint32_t bit = 1u << i;
+    if ((v->spki_hashed & bit) == 0) {
+        xcv_sha256(v->certs[i].spki, v->spki_sha256[i]);
+        v->spki_hashed |= bit;
+    }
+    return v->spki_sha256[i];
+}
+
+/* see path.h */
+const struct xcv_anchor *xcv_path_trusts_cert(const struct xcv_anchor_store *store,
+                                              struct xcv_verifier *v, int i)
+{
+    if (!xcv_store_needs_hashes(store)) {
+        return store->vt->trusts_cert(store, &v->certs[i], NULL, NULL);
+    }
+    return store->vt->trusts_cert(store, &v->certs[i], xcv_path_cert_sha256(v, i),
+                                  xcv_path_spki_sha256(v, i));
+}
+
 static int aki_matches(xcv_slice aki, xcv_slice ski)
 {
     return aki.n > 0 && xcv_slice_eq(aki, ski);
@@ -115,8 +150,7 @@ static int next_candidate(const struct xcv_path_search *s, size_t level,
             memset(&f->cursor, 0, sizeof(f->cursor));
             if (level == 0) {
                 int i = v->path[0];
-                const struct xcv_anchor *a = s->store->vt->trusts_cert(
-                    s->store, c, v->cert_sha256[i], v->spki_sha256[i]);
+                const struct xcv_anchor *a = xcv_path_trusts_cert(s->store, v, i);
                 if (a != NULL) {
                     out->index = i;
                     out->anchor = a;
@@ -173,8 +207,7 @@ static int next_candidate(const struct xcv_path_search *s, size_t level,
                 if (f->sub == 0) {
                     const struct xcv_anchor *a;
                     f->sub = 1;
-                    a = s->store->vt->trusts_cert(s->store, cj, v->cert_sha256[j],
-                                                  v->spki_sha256[j]);
+                    a = xcv_path_trusts_cert(s->store, v, j);
                     if (a != NULL) {
                         out->index = j;
                         out->anchor = a;
@@ -205,10 +238,12 @@ static int in_path(const struct xcv_verifier *v, size_t len, int j)
 {
     for (size_t i = 0; i < len; i++) {
         int k = v->path[i];
-        if (k == j || memcmp(v->cert_sha256[k], v->cert_sha256[j], 32) == 0) {
+        /* Byte comparison (length first): what equal SHA-256 digests stood
+         * for, without hashing. */
+        if (k == j || xcv_slice_eq(v->certs[k].der, v->certs[j].der)) {
             return 1;
         }
-        if (memcmp(v->spki_sha256[k], v->spki_sha256[j], 32) == 0 &&
+        if (xcv_slice_eq(v->certs[k].spki, v->certs[j].spki) &&
             xcv_dn_equal(v->certs[k].subject, v->certs[j].subject)) {
             return 1;
         }

@@ -52,6 +52,16 @@ struct xcv_path_search {
  */
 XCV_MUST_USE xcv_err xcv_path_build(const struct xcv_path_search *s);
 
+/* SHA-256 of presented certificate i's DER (SPKI), computed on first use
+ * in this call and kept in v->cert_sha256[i] (v->spki_sha256[i]). */
+const uint8_t *xcv_path_cert_sha256(struct xcv_verifier *v, int i);
+const uint8_t *xcv_path_spki_sha256(struct xcv_verifier *v, int i);
+
+/* store->vt->trusts_cert for presented certificate i, hashing it only when
+ * the store may read the hashes (NULL is passed otherwise). */
+const struct xcv_anchor *xcv_path_trusts_cert(const struct xcv_anchor_store *store,
+                                              struct xcv_verifier *v, int i);
+
 /* Rank used to break ties between failures at the same depth (higher wins). */
 int xcv_path_rank(xcv_err err);
 

@@ -482,9 +482,9 @@ static xcv_err run_sig(struct judge_ctx *j, const struct xcv_pubkey *key, int ch
     if (p->cache != NULL) {
         XCV_TRY(xcv_sig_precheck(key, child->sig_alg, child->sig_params, p->flags,
                                  p->min_rsa_bits));
-        /* Keyed by the certificate's SHA-256 (already computed): the whole
+        /* Keyed by the certificate's SHA-256 (computed once per call): the whole
          * DER covers TBS, algorithm and signature. */
-        xcv_sig_cache_key_cert(key, j->v->cert_sha256[child_index], ck);
+        xcv_sig_cache_key_cert(key, xcv_path_cert_sha256(j->v, child_index), ck);
         if (xcv_sig_cache_lookup(p->cache, ck)) {
             j->r->cache_hits++;
             return XCV_OK;
@@ -515,7 +515,7 @@ static xcv_err run_sig(struct judge_ctx *j, const struct xcv_pubkey *key, int ch
  * cross-signing pool then costs about one verification.
  *
  * The first parsed presented certificate whose SPKI equals that of `issuer`
- * (SHA-256 of the SPKI): signature results are memoised per (child, key),
+ * (the same SPKI bytes): signature results are memoised per (child, key),
  * so a key that several presented certificates carry (cross-signing pools)
  * verifies a given child at most once per call.
  */
@@ -523,7 +523,7 @@ static int key_slot(const struct xcv_verifier *v, int issuer)
 {
     for (int k = 0; k < issuer; k++) {
         if ((v->parsed & (1u << k)) != 0 &&
-            memcmp(v->spki_sha256[k], v->spki_sha256[issuer], 32) == 0) {
+            xcv_slice_eq(v->certs[k].spki, v->certs[issuer].spki)) {
             return k;
         }
     }
@@ -1105,6 +1105,9 @@ xcv_err xcv_verify(struct xcv_verifier *v, const struct xcv_params *params,
     /* Private state for this call. */
     v->count = n;
     v->parsed = 0;
+    /* SHA-256 of a certificate or SPKI: computed on demand (xcv_path_*_sha256). */
+    v->cert_hashed = 0;
+    v->spki_hashed = 0;
     v->ca_checked = 0;
     memset(v->sig_ok, 0, sizeof(v->sig_ok));
     memset(v->sig_bad, 0, sizeof(v->sig_bad));
@@ -1125,8 +1128,6 @@ xcv_err xcv_verify(struct xcv_verifier *v, const struct xcv_params *params,
             continue;
         }
         v->parsed |= 1u << i;
-        xcv_sha256(v->certs[i].der, v->cert_sha256[i]);
-        xcv_sha256(v->certs[i].spki, v->spki_sha256[i]);
     }
     leaf = &v->certs[0];
 
@@ -1149,7 +1150,7 @@ xcv_err xcv_verify(struct xcv_verifier *v, const struct xcv_params *params,
     }
     if (err == XCV_OK && (leaf->ext_present & XCV_EXT_BASIC_CONSTRAINTS) != 0 && leaf->is_ca &&
         (params->flags & XCV_FLAG_ALLOW_CA_LEAF) == 0 &&
-        store->vt->trusts_cert(store, leaf, v->cert_sha256[0], v->spki_sha256[0]) == NULL) {
+        xcv_path_trusts_cert(store, v, 0) == NULL) {
         /* webpki: a CA certificate is not an end entity. */
         err = XCV_ERR_LEAF_IS_CA;
     }
@@ -1165,8 +1166,12 @@ xcv_err xcv_verify(struct xcv_verifier *v, const struct xcv_params *params,
     if (err == XCV_OK && (leaf->key.type == XCV_KEY_RSA || leaf->key.type == XCV_KEY_EC)) {
         /* The leaf key signs the handshake: the same key policy as issuers
          * (RSA size and exponent, EC point on the curve). */
-        err = xcv_sig_check_key_cached(params->cache, &leaf->key, v->spki_sha256[0],
-                                       params->min_rsa_bits);
+        /* The SPKI digest keys the cache entry of an EC point check only. */
+        err = xcv_sig_check_key_cached(
+            params->cache, &leaf->key,
+            params->cache != NULL && leaf->key.type == XCV_KEY_EC ? xcv_path_spki_sha256(v, 0)
+                                                                  : NULL,
+            params->min_rsa_bits);
     }
     if (err != XCV_OK) {
         result->path[0] = 0;

@@ -19,6 +19,7 @@
 
 #include "chainutil.h"
 #include "hex.h"
+#include "anchors.h"
 #include "path.h"
 #include "verify.h"
 #include "xcv.h"
@@ -442,6 +443,68 @@ static void test_pins(void **state)
     /* A pin of something else does not help. */
     pin.sha256[0] ^= 1;
     assert_int_equal(run(f, &p, &ps.base, dns("www.example.com"), &r), XCV_ERR_UNKNOWN_ISSUER);
+    unload(f);
+}
+
+/* Certificate/SPKI digests are computed on demand only, and are right when
+ * they are. */
+static void test_lazy_hashes(void **state)
+{
+    struct xcv_result r;
+    struct xcv_params p = params_at(NOW);
+    struct xcv_anchors_chain ch, outer;
+    struct xcv_anchors_pinned ps;
+    struct xcv_pin pin;
+    struct xcv_sig_cache cache;
+    struct xcv_sig_cache_entry entries[16];
+    uint8_t h[32];
+    (void)state;
+
+    struct xcv_chain_fixture *f = load("leaf-rsa.der", "int-rsa.der", "root-rsa.der");
+
+    /* Which stores read the hashes passed to trusts_cert. */
+    memset(&pin, 0, sizeof(pin));
+    xcv_anchors_pinned_init(&ps, &pin, 0);
+    xcv_anchors_chain_init(&ch);
+    assert_int_equal(xcv_store_needs_hashes(&f->store.base), 0);
+    assert_int_equal(xcv_store_needs_hashes(&ch.base), 0);
+    assert_int_equal(xcv_anchors_chain_add(&ch, &f->store.base), XCV_OK);
+    assert_int_equal(xcv_store_needs_hashes(&ch.base), 0);
+    assert_int_equal(xcv_store_needs_hashes(&ps.base), 1);
+    xcv_anchors_chain_init(&outer);
+    assert_int_equal(xcv_anchors_chain_add(&outer, &ch.base), XCV_OK);
+    assert_int_equal(xcv_store_needs_hashes(&outer.base), 1); /* nested: conservative */
+    assert_int_equal(xcv_anchors_chain_add(&ch, &ps.base), XCV_OK);
+    assert_int_equal(xcv_store_needs_hashes(&ch.base), 1);
+
+    /* Sorted store, no cache: nothing hashed. */
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    assert_int_equal(verifier.cert_hashed, 0);
+    assert_int_equal(verifier.spki_hashed, 0);
+
+    /* Sorted store + pinned store: the presented certificates are hashed,
+     * and the digests are those of their DER and SPKI. */
+    assert_int_equal(run(f, &p, &ch.base, dns("www.example.com"), &r), XCV_OK);
+    assert_int_equal(verifier.cert_hashed & 3u, 3u);
+    assert_int_equal(verifier.spki_hashed & 3u, 3u);
+    for (int i = 0; i < 2; i++) {
+        xcv_sha256(f->certs[i], h);
+        assert_memory_equal(verifier.cert_sha256[i], h, 32);
+        xcv_sha256(verifier.certs[i].spki, h);
+        assert_memory_equal(verifier.spki_sha256[i], h, 32);
+    }
+
+    /* The signature cache keys on the certificate digests (RSA leaf: no
+     * SPKI digest for the key check). */
+    xcv_sig_cache_init(&cache, entries, 16);
+    p.cache = &cache;
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    assert_int_equal(verifier.cert_hashed, 3u);
+    assert_int_equal(verifier.spki_hashed, 0);
+    xcv_sha256(f->certs[1], h);
+    assert_memory_equal(verifier.cert_sha256[1], h, 32);
+    assert_int_equal(run(f, &p, NULL, dns("www.example.com"), &r), XCV_OK);
+    assert_int_equal(r.cache_hits, 2);
     unload(f);
 }
 
@@ -1327,6 +1390,7 @@ int main(void)
         cmocka_unit_test(test_budgets),
         cmocka_unit_test(test_duplicates_and_extras),
         cmocka_unit_test(test_pins),
+        cmocka_unit_test(test_lazy_hashes),
         cmocka_unit_test(test_store_chain_order),
         cmocka_unit_test(test_anchor_name_constraints),
         cmocka_unit_test(test_many_anchors),
