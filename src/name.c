@@ -54,7 +54,12 @@
 /* Iteration                                                                 */
 /* ------------------------------------------------------------------------ */
 
-/* Reads one AttributeTypeAndValue from a SET content. */
+/*
+ * Reads one AttributeTypeAndValue from a SET content. out->type (the table lookup of the OID)
+ * is filled only by read_atv_typed, for xcv_dn_next: comparison and
+ * hashing use the OID bytes, and a lookup per attribute on every name
+ * comparison was a measurable share of xcv_verify.
+ */
 static xcv_err read_atv(xcv_slice *set, struct xcv_dn_attr *out)
 {
     xcv_slice r = *set;
@@ -67,12 +72,20 @@ static xcv_err read_atv(xcv_slice *set, struct xcv_dn_attr *out)
     XCV_ENSURE(xcv_der_check_oid(oid) == XCV_OK, XCV_ERR_CERT_BAD_NAME);
     XCV_ENSURE(xcv_der_read_any(&atv, &tag, &value, NULL) == XCV_OK, XCV_ERR_CERT_BAD_NAME);
     XCV_ENSURE(atv.n == 0, XCV_ERR_CERT_BAD_NAME);
-    out->type = xcv_oid_dn_attr(xcv_oid_lookup(oid));
+    out->type = XCV_DN_OTHER; /* not looked up: see read_atv_typed */
     out->oid = oid;
     out->str_tag = tag;
     out->value = value;
     out->rdn_index = 0;
     *set = r;
+    return XCV_OK;
+}
+
+/* read_atv with out->type set from the OID table. */
+static xcv_err read_atv_typed(xcv_slice *set, struct xcv_dn_attr *out)
+{
+    XCV_TRY(read_atv(set, out));
+    out->type = xcv_oid_dn_attr(xcv_oid_lookup(out->oid));
     return XCV_OK;
 }
 
@@ -119,7 +132,7 @@ int xcv_dn_next(xcv_dn_iter *it, struct xcv_dn_attr *out)
         it->rdn = set;
         it->rdn_index++;
     }
-    xcv_err e = read_atv(&it->rdn, out);
+    xcv_err e = read_atv_typed(&it->rdn, out);
     if (e != XCV_OK) {
         it->err = e;
         return 0;
