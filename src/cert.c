@@ -121,8 +121,21 @@ static xcv_err check_atv(xcv_slice atv)
     }
     /* The attribute types xcv names (CN, C, O, emailAddress, DC, ...) are all
      * defined with string syntaxes (RFC 5280 appendix A, RFC 4519); another
-     * tag for them is malformed. Unknown types may carry any DER value. */
+     * tag for them is malformed. */
     XCV_ENSURE(xcv_oid_dn_attr(xcv_oid_lookup(oid)) == XCV_DN_OTHER, XCV_ERR_CERT_BAD_NAME);
+    /* An attribute type xcv does not know is ANY -- DEFINED BY its type, but
+     * directory attribute syntaxes in certificates are strings, BIT STRING
+     * (x500UniqueIdentifier) or a SEQUENCE: anything else (BOOLEAN, INTEGER,
+     * OID, SET, context tags ...) is rejected, a strict subset of what
+     * OpenSSL's ASN1_PRINTABLE accepts (found by fuzz_diff_openssl). */
+    if (tag == XCV_TAG_BIT_STRING) {
+        xcv_slice bits;
+        unsigned unused;
+        XCV_ENSURE(xcv_der_bit_string(value, &bits, &unused) == XCV_OK, XCV_ERR_CERT_BAD_NAME);
+        return XCV_OK;
+    }
+    XCV_ENSURE(tag == XCV_TAG_SEQUENCE, XCV_ERR_CERT_BAD_NAME);
+    XCV_ENSURE(xcv_der_walk(value, 1) == XCV_OK, XCV_ERR_CERT_BAD_NAME);
     return XCV_OK;
 }
 

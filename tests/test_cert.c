@@ -588,13 +588,16 @@ static void test_names(void **state)
     struct xcv_cert c;
     size_t off = 0;
     /* multi-RDN, multi-valued RDN, several string types, unknown attribute
-     * with a non-string value */
+     * with a SEQUENCE value */
     assert_int_equal(parse_issuer("30(31(30(06(550406)13('US')))"
                                   "31(30(06(55040a)0c('Org \xc3\xa9'))30(06(55040b)14('x')))"
                                   "31(30(06(2a864886f70d010901)16('a@b.example')))"
-                                  "31(30(06(2a0304)02(05))))",
+                                  "31(30(06(2a0304)30(02(05)))))",
                                   &c, NULL),
                      XCV_OK);
+    /* unknown attribute with an INTEGER value: not a directory syntax */
+    assert_int_equal(parse_issuer("30(31(30(06(2a0304)02(05))))", &c, NULL),
+                     XCV_ERR_CERT_BAD_NAME);
     /* the empty Name is structurally valid */
     assert_int_equal(parse_issuer("30()", &c, NULL), XCV_OK);
     /* empty RDN SET */
@@ -1183,9 +1186,20 @@ static void test_name_validate_direct(void **state)
     (void)state;
     uint8_t b[256];
     assert_int_equal(xcv_name_validate(tb("30()", b, sizeof b)), XCV_OK);
-    /* unknown attribute types may hold any DER value */
+    /* unknown attribute types may hold strings, a BIT STRING or a SEQUENCE,
+     * nothing else (OID, SET, INTEGER: fuzz/regressions/diff_openssl/dn-*) */
     assert_int_equal(xcv_name_validate(tb("30(31(30(06(2a0304)30(02(01)))))", b, sizeof b)),
                      XCV_OK);
+    assert_int_equal(xcv_name_validate(tb("30(31(30(06(2a0304)03(0080))))", b, sizeof b)),
+                     XCV_OK);
+    assert_int_equal(xcv_name_validate(tb("30(31(30(06(2a0304)03(0181))))", b, sizeof b)),
+                     XCV_ERR_CERT_BAD_NAME);
+    assert_int_equal(xcv_name_validate(tb("30(31(30(06(2a0304)06(2a03))))", b, sizeof b)),
+                     XCV_ERR_CERT_BAD_NAME);
+    assert_int_equal(xcv_name_validate(tb("30(31(30(06(2a0304)31(02(01)))))", b, sizeof b)),
+                     XCV_ERR_CERT_BAD_NAME);
+    assert_int_equal(xcv_name_validate(tb("30(31(30(06(2a0304)a0(02(01)))))", b, sizeof b)),
+                     XCV_ERR_CERT_BAD_NAME);
     /* NumericString, VisibleString, UniversalString checks */
     assert_int_equal(xcv_name_validate(tb("30(31(30(06(550405)12('12 34'))))", b, sizeof b)),
                      XCV_OK);
