@@ -1028,30 +1028,6 @@ static int cn_in_san(const struct xcv_cert *cert, xcv_slice cn)
     return 0;
 }
 
-/* see ident.h */
-xcv_err xcv_ident_cn_consistent(const struct xcv_cert *cert)
-{
-    XCV_ENSURE(cert != NULL, XCV_ERR_INVALID_ARGUMENT);
-    int has_ip = 0;
-    int has_dns = 0;
-    (void)xcv_ident_list(cert, NULL, 0, &has_ip, &has_dns);
-    if (!has_ip && !has_dns) {
-        return XCV_OK;
-    }
-    xcv_dn_iter it;
-    struct xcv_dn_attr a;
-    xcv_dn_iter_init(&it, cert->subject);
-    while (xcv_dn_next(&it, &a)) {
-        if (a.type != XCV_DN_CN) {
-            continue;
-        }
-        /* BR 7.1.4.3: "one of the values contained in the Certificate's
-         * subjectAltName extension". */
-        XCV_ENSURE(is_text_string(a.str_tag) && cn_in_san(cert, a.value), XCV_ERR_NAME_MISMATCH);
-    }
-    return XCV_OK;
-}
-
 /* WHATWG URL "ends in a number": the last label is all digits or 0x-hex, so
  * a browser reads the host as an IPv4 address ("0xC0A80101",
  * "192.168.001.001"); or IPv6-looking text (hex digits, ':' and '.', with a

@@ -51,21 +51,8 @@ struct xcv_uri_parts {
 int xcv_uri_split(xcv_slice uri, struct xcv_uri_parts *out);
 
 /*
- * CA/Browser Forum Baseline Requirements 7.1.4.3 (subject commonName):
- * "If present, this attribute MUST contain exactly one entry that is one of
- * the values contained in the Certificate's subjectAltName extension", an
- * IP address in its canonical text (dotted quad; RFC 5952 for IPv6).
- * Applies when the certificate has a dNSName or iPAddress SAN and a subject
- * CN: every CN must equal, byte for byte, a dNSName SAN value or the
- * xcv_ip_format() text of an iPAddress SAN. Returns XCV_OK (also when the
- * rule does not apply) or XCV_ERR_NAME_MISMATCH. Not called by
- * xcv_ident_match: a policy for verify.c to apply to server leaves if wanted
- * (x509-limbo webpki::cn::*).
- */
-XCV_MUST_USE xcv_err xcv_ident_cn_consistent(const struct xcv_cert *cert);
-
-/*
- * xcv's applied reading of BR 7.1.4.3 (the strict rule above rejects
+ * xcv's applied reading of BR 7.1.4.3 (the strict rule, "every CN is a
+ * character-for-character copy of a SAN value", would reject
  * private certificates whose CN is a label such as "kube-apiserver"): only
  * a CN written as an identifier is judged, when the certificate has a
  * dNSName or iPAddress SAN. A CN that is a SAN copy passes; one that looks

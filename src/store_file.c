@@ -542,8 +542,11 @@ static xcv_file_status certs_from_data(const uint8_t *data, size_t n, const char
     return XCV_FILE_OK;
 }
 
-/* see xcv_file.h */
-xcv_file_status xcv_file_certs_from_memory(const uint8_t *data, size_t n,
+/* PEM label of CRLs (RFC 7468 section 6). */
+#define CRL_LABEL "X509 CRL"
+
+/* The objects (label NULL: certificates) of data, as DER slices in out. */
+static xcv_file_status objects_from_memory(const uint8_t *data, size_t n, const char *label,
                                            struct xcv_file_certs *out,
                                            struct xcv_file_stats *stats)
 {
@@ -557,78 +560,63 @@ xcv_file_status xcv_file_certs_from_memory(const uint8_t *data, size_t n,
     if (data == NULL && n > 0) {
         return XCV_FILE_INVALID;
     }
-    return certs_from_data(data, n, NULL, out, st);
+    return certs_from_data(data, n, label, out, st);
+}
+
+/* The same for a file. */
+static xcv_file_status objects_from_file(const char *path, const char *label,
+                                         struct xcv_file_certs *out,
+                                         struct xcv_file_stats *stats)
+{
+    struct xcv_file_stats local;
+    struct xcv_file_stats *st = stats != NULL ? stats : &local;
+    stats_reset(st, path);
+    if (out == NULL) {
+        return XCV_FILE_INVALID;
+    }
+    memset(out, 0, sizeof *out);
+    if (path == NULL) {
+        return XCV_FILE_INVALID;
+    }
+    uint8_t *data;
+    size_t n;
+    xcv_file_status rs = read_file(path, &data, &n, st);
+    if (rs != XCV_FILE_OK) {
+        return rs;
+    }
+    rs = certs_from_data(data, n, label, out, st);
+    free(data);
+    return rs;
+}
+
+/* see xcv_file.h */
+xcv_file_status xcv_file_certs_from_memory(const uint8_t *data, size_t n,
+                                           struct xcv_file_certs *out,
+                                           struct xcv_file_stats *stats)
+{
+    return objects_from_memory(data, n, NULL, out, stats);
 }
 
 /* see xcv_file.h */
 xcv_file_status xcv_file_read_certs(const char *path, struct xcv_file_certs *out,
                                     struct xcv_file_stats *stats)
 {
-    struct xcv_file_stats local;
-    struct xcv_file_stats *st = stats != NULL ? stats : &local;
-    stats_reset(st, path);
-    if (out == NULL) {
-        return XCV_FILE_INVALID;
-    }
-    memset(out, 0, sizeof *out);
-    if (path == NULL) {
-        return XCV_FILE_INVALID;
-    }
-    uint8_t *data;
-    size_t n;
-    xcv_file_status rs = read_file(path, &data, &n, st);
-    if (rs != XCV_FILE_OK) {
-        return rs;
-    }
-    rs = certs_from_data(data, n, NULL, out, st);
-    free(data);
-    return rs;
+    return objects_from_file(path, NULL, out, stats);
 }
-
-/* PEM label of CRLs (RFC 7468 section 6). */
-#define CRL_LABEL "X509 CRL"
 
 /* see xcv_file.h */
 xcv_file_status xcv_file_crls_from_memory(const uint8_t *data, size_t n,
                                           struct xcv_file_certs *out,
                                           struct xcv_file_stats *stats)
 {
-    struct xcv_file_stats local;
-    struct xcv_file_stats *st = stats != NULL ? stats : &local;
-    stats_reset(st, NULL);
-    if (out == NULL) {
-        return XCV_FILE_INVALID;
-    }
-    memset(out, 0, sizeof *out);
-    if (data == NULL && n > 0) {
-        return XCV_FILE_INVALID;
-    }
-    return certs_from_data(data, n, CRL_LABEL, out, st);
+    return objects_from_memory(data, n, CRL_LABEL, out, stats);
 }
 
 /* see xcv_file.h */
 xcv_file_status xcv_file_read_crls(const char *path, struct xcv_file_certs *out,
                                    struct xcv_file_stats *stats)
 {
-    struct xcv_file_stats local;
-    struct xcv_file_stats *st = stats != NULL ? stats : &local;
-    stats_reset(st, path);
-    if (out == NULL) {
-        return XCV_FILE_INVALID;
-    }
-    memset(out, 0, sizeof *out);
-    if (path == NULL) {
-        return XCV_FILE_INVALID;
-    }
-    uint8_t *data;
-    size_t n;
-    xcv_file_status rs = read_file(path, &data, &n, st);
-    if (rs != XCV_FILE_OK) {
-        return rs;
-    }
-    rs = certs_from_data(data, n, CRL_LABEL, out, st);
-    free(data);
-    return rs;
+    return objects_from_file(path, CRL_LABEL, out, stats);
 }
 
 /* see xcv_file.h */

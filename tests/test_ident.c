@@ -781,44 +781,6 @@ static void test_ip_format(void **state)
     assert_string_equal(small, "192");
 }
 
-static void test_cn_consistent(void **state)
-{
-    (void)state;
-    static const uint8_t v4[4] = {192, 168, 1, 1};
-    static const uint8_t v6[16] = {0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
-    const char *ok_cns[] = {"valid.example.com", "192.168.1.1", "2001:db8::1"};
-    const char *bad_cns[] = {"notinsan.example.com", "VALID.example.com", "0xC0A80101",
-                             "192.168.001.001",      "2001:DB8::1",       "2001:db8:0:0:0:0:0:1"};
-    for (size_t i = 0; i < sizeof(ok_cns) / sizeof(ok_cns[0]); i++) {
-        reset();
-        xcv_gb_rdn(&g_rdns, XCV_GB_CN, 0x0C, ok_cns[i]);
-        xcv_gb_dns(&g_san, "valid.example.com");
-        xcv_gb_ip(&g_san, v4, 4);
-        xcv_gb_ip(&g_san, v6, 16);
-        (void)finish(1);
-        assert_int_equal(xcv_ident_cn_consistent(&g_cert), XCV_OK);
-    }
-    for (size_t i = 0; i < sizeof(bad_cns) / sizeof(bad_cns[0]); i++) {
-        reset();
-        xcv_gb_rdn(&g_rdns, XCV_GB_CN, 0x0C, bad_cns[i]);
-        xcv_gb_dns(&g_san, "valid.example.com");
-        xcv_gb_ip(&g_san, v4, 4);
-        xcv_gb_ip(&g_san, v6, 16);
-        (void)finish(1);
-        if (xcv_ident_cn_consistent(&g_cert) != XCV_ERR_NAME_MISMATCH) {
-            fail_msg("CN \"%s\" accepted", bad_cns[i]);
-        }
-    }
-    /* no CN, or no DNS/IP SAN: the rule does not apply */
-    reset();
-    xcv_gb_dns(&g_san, "valid.example.com");
-    (void)finish(1);
-    assert_int_equal(xcv_ident_cn_consistent(&g_cert), XCV_OK);
-    cn_cert("Anything Goes", 0);
-    assert_int_equal(xcv_ident_cn_consistent(&g_cert), XCV_OK);
-}
-
-/* xcv's applied reading of BR 7.1.4.3 (xcv_ident_cn_claims). */
 static void test_cn_claims(void **state)
 {
     (void)state;
@@ -947,7 +909,6 @@ int main(void)
         cmocka_unit_test(test_uri_no_san),
         cmocka_unit_test(test_ident_list),
         cmocka_unit_test(test_ip_format),
-        cmocka_unit_test(test_cn_consistent),
         cmocka_unit_test(test_psl),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
