@@ -1,6 +1,6 @@
 /*
  * test_sig.c -- unit tests of src/sig.c, src/sigcache.c and the crypto
- * backend interface (src/crypto.h, src/crypto_ec.c, whichever of
+ * backend interface (src/crypto.h, whichever of
  * crypto_bearssl.c / crypto_openssl.c is built): RSA PKCS#1 v1.5,
  * RSASSA-PSS, ECDSA, key checks, hashes, the signature cache.
  * Test data: tests/sig_vectors.h, made by vectors/gen_sig.sh (openssl CLI).
@@ -1578,7 +1578,7 @@ static void test_cert_cached(void **state)
                      XCV_ERR_INVALID_ARGUMENT);
 }
 
-/* SHA-256 (SHA-NI or BearSSL in the BearSSL backend, OpenSSL's otherwise):
+/* SHA-256 (BearSSL's in the BearSSL backend, OpenSSL's otherwise):
  * FIPS 180-4 examples and every split of messages around block borders. */
 static void test_sha256_splits(void **state)
 {
